@@ -1,0 +1,48 @@
+"""The `archdoc` command: parse options, call one pipeline function, print, return an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from typing import Sequence
+
+from archdoc import __version__
+from archdoc.cli import commands
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archdoc",
+        description="Architecture models in YAML, compiled to lint findings, diagrams and a documentation site.",
+    )
+    parser.add_argument("--version", action="version", version=f"archdoc {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in commands.COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("archdoc: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug in archdoc, not a problem of the input
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"archdoc: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
+                  file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,71 @@
+"""One small function per subcommand; each parses nothing itself but its own options."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+from archdoc import pipeline
+from archdoc.cli.formats import FORMATTERS
+from archdoc.lint import RULES
+from archdoc.load.schema import json_schema
+
+
+def _lint_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "lint", help="check models and report findings",
+        description="Check models (files or folders; default models/) and report every finding as "
+                    "file:line:column. Exit 0: no errors; 1: errors; 2: unreadable input or a wrong command line.")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="model files or folders (default: models/)")
+    parser.add_argument("--format", "-f", choices=sorted(FORMATTERS), default="text", help="output format")
+    parser.add_argument("--output", "-o", type=Path, help="write the report to this file instead of standard output")
+    parser.set_defaults(run=run_lint)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    _result, report = pipeline.load_and_lint(args.paths)
+    text = FORMATTERS[args.format](report)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return report.exit_status
+
+
+def _schema_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "schema", help="print the JSON Schema of the model format",
+        description="Print a JSON Schema of the model format, for editors (yaml-language-server).")
+    parser.set_defaults(run=lambda args: _print(json.dumps(json_schema(), indent=2) + "\n"))
+
+
+def _rules_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("rules", help="list the rule codes", description="List every code archdoc reports.")
+    parser.add_argument("code", nargs="?", help="show the full documentation of one code")
+    parser.set_defaults(run=run_rules)
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    if args.code:
+        rule = RULES.get(args.code.upper())
+        if rule is None:
+            print(f"archdoc: no rule {args.code} (`archdoc rules` lists them)", file=sys.stderr)
+            return 2
+        return _print(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.doc}\n")
+    lines = [f"{rule.code}  {rule.severity.value:<7}  {rule.name:<30} {rule.summary}" for rule in RULES.values()]
+    return _print("\n".join(lines) + "\n")
+
+
+def _print(text: str) -> int:
+    sys.stdout.write(text)
+    return 0
+
+
+COMMANDS = [
+    SimpleNamespace(add_parser=_lint_parser),
+    SimpleNamespace(add_parser=_rules_parser),
+    SimpleNamespace(add_parser=_schema_parser),
+]

@@ -1,0 +1,145 @@
+"""Formatters: a lint report as text, JSON, SARIF 2.1.0 or GitHub workflow annotations (pure functions)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any, Callable
+
+from archdoc import __version__
+from archdoc.lint import RULES, LintReport
+from archdoc.model import Problem, Severity
+
+INFORMATION_URI = "https://github.com/archdoc/archdoc"
+
+
+def format_text(report: LintReport) -> str:
+    lines = [_text_line(problem) for problem in report.problems if problem.suppressed is None]
+    lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _text_line(problem: Problem) -> str:
+    where = str(problem.span) if problem.span else "archdoc"
+    return f"{where}: {problem.severity.value} {problem.code} {problem.message}"
+
+
+def _summary(report: LintReport) -> str:
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    parts = [count(report.errors, "error"), count(report.warnings, "warning")]
+    text = f"{', '.join(parts)} in {count(report.files, 'file')}"
+    if report.suppressed:
+        text += f" ({report.suppressed} suppressed with a reason)"
+    return text
+
+
+def _finding(problem: Problem) -> dict[str, Any]:
+    span = problem.span
+    return {
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "message": problem.message,
+        "file": span.path if span else None,
+        "line": span.line if span else None,
+        "column": span.column if span else None,
+        "model": problem.model,
+        "element": problem.element,
+    }
+
+
+def format_json(report: LintReport) -> str:
+    document = {
+        "findings": [_finding(p) for p in report.problems if p.suppressed is None],
+        "suppressed": [{**_finding(p), "reason": p.suppressed} for p in report.problems if p.suppressed is not None],
+        "summary": {"errors": report.errors, "warnings": report.warnings, "files": report.files,
+                    "suppressed": report.suppressed},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.OFF: "none"}
+
+
+def format_sarif(report: LintReport) -> str:
+    """SARIF 2.1.0 as GitHub code scanning reads it: every rule with its help, results with regions."""
+    rule_ids = list(RULES)
+    rules = [
+        {
+            "id": rule.code,
+            "name": _pascal(rule.name),
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.summary},
+            "help": {"text": rule.doc, "markdown": rule.doc},
+            "helpUri": f"{INFORMATION_URI}/blob/main/site_src/rules.md#{rule.code.lower()}",
+            "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+            "properties": {"tags": [rule.band.split(":")[0]]},
+        }
+        for rule in RULES.values()
+    ]
+    results = []
+    for problem in report.problems:
+        result: dict[str, Any] = {
+            "ruleId": problem.code,
+            "ruleIndex": rule_ids.index(problem.code) if problem.code in RULES else -1,
+            "level": _SARIF_LEVELS[problem.severity],
+            "message": {"text": problem.message},
+        }
+        if problem.span:
+            result["locations"] = [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": PurePath(problem.span.path).as_posix(), "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": problem.span.line, "startColumn": problem.span.column},
+                }
+            }]
+        if problem.suppressed is not None:
+            result["suppressions"] = [{"kind": "inSource", "justification": problem.suppressed}]
+        results.append(result)
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "archdoc", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _pascal(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("-"))
+
+
+def format_github(report: LintReport) -> str:
+    """GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff."""
+    lines = []
+    for problem in report.problems:
+        if problem.suppressed is not None or problem.severity is Severity.OFF:
+            continue
+        command = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(problem.severity, "notice")
+        properties = [f"title={_escape_property(problem.code)}"]
+        if problem.span:
+            properties = [f"file={_escape_property(problem.span.path)}", f"line={problem.span.line}",
+                          f"col={problem.span.column}"] + properties
+        lines.append(f"::{command} {','.join(properties)}::{_escape_data(problem.message)}")
+    lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+FORMATTERS: dict[str, Callable[[LintReport], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "sarif": format_sarif,
+    "github": format_github,
+}

@@ -1,0 +1,189 @@
+"""The model as a graph: a networkx multigraph of elements and relations, the group tree, the layers.
+
+Rules and renderers work from a ModelGraph; selectors are answered here from indexes
+built once, so a rule with a selector costs a set lookup, not a scan of the model.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from functools import cached_property
+from typing import Iterable
+
+import networkx as nx
+
+from archdoc.load import catalogue
+from archdoc.load.kinds import Kind
+from archdoc.model import Element, Group, Model, Relation, Selector
+
+__all__ = ["ModelGraph", "build_graph"]
+
+
+class ModelGraph:
+    """A Model with its graph views: `graph` (elements, relations) and `tree` (groups)."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        kinds = catalogue()
+        self.kinds: dict[str, Kind] = {}
+        graph: nx.MultiDiGraph = nx.MultiDiGraph(model=model.id)
+        self.layer_index = {layer.id: position for position, layer in enumerate(model.layers)}
+        self.layers = {layer.id: layer for layer in model.layers}
+        for element in model.elements:
+            kind = kinds.element_kind(element.kind)
+            if kind is not None:
+                self.kinds[element.id] = kind
+            graph.add_node(
+                element.id,
+                element=element,
+                kind=element.kind,
+                category=kind.category if kind else "component",
+                layer=element.layer,
+                group=element.group,
+            )
+        graph.add_edges_from(
+            (relation.source, relation.target, relation.index, {"relation": relation, "kind": relation.kind.value})
+            for relation in model.relations
+        )
+        self.graph = graph
+        tree: nx.DiGraph = nx.DiGraph()
+        for group in model.groups:
+            tree.add_node(group.id, group=group)
+        tree.add_edges_from((group.parent, group.id) for group in model.groups if group.parent is not None)
+        self.tree = tree
+
+    # --- lookups ---------------------------------------------------------------------
+
+    @property
+    def elements(self) -> dict[str, Element]:
+        return self.model.elements_by_id
+
+    @property
+    def groups(self) -> dict[str, Group]:
+        return self.model.groups_by_id
+
+    def category(self, element_id: str) -> str:
+        kind = self.kinds.get(element_id)
+        return kind.category if kind else "component"
+
+    def relations(self) -> Iterable[Relation]:
+        return self.model.relations
+
+    def group_chain(self, group_id: str | None) -> list[str]:
+        """The group and its ancestors, innermost first."""
+        chain: list[str] = []
+        groups = self.groups
+        while group_id is not None and group_id in groups and group_id not in chain:
+            chain.append(group_id)
+            group_id = groups[group_id].parent
+        return chain
+
+    def enclosing_groups(self, element_id: str) -> list[str]:
+        """The groups around an element, innermost first."""
+        return self.group_chain(self.elements[element_id].group)
+
+    @cached_property
+    def members(self) -> dict[str, frozenset[str]]:
+        """Every group's elements at any depth."""
+        direct: dict[str, set[str]] = {group_id: set() for group_id in self.groups}
+        for element in self.model.elements:
+            if element.group is not None and element.group in direct:
+                direct[element.group].add(element.id)
+        result: dict[str, frozenset[str]] = {}
+        for group_id in reversed(list(nx.topological_sort(self.tree))):
+            found = set(direct[group_id])
+            for child in self.tree.successors(group_id):
+                found |= result[child]
+            result[group_id] = frozenset(found)
+        return result
+
+    @cached_property
+    def _by_tag(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for element in self.model.elements:
+            for tag in element.tags:
+                index.setdefault(tag, set()).add(element.id)
+        return index
+
+    @cached_property
+    def _by_layer(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for element in self.model.elements:
+            if element.layer is not None:
+                index.setdefault(element.layer, set()).add(element.id)
+        return index
+
+    @cached_property
+    def _by_kind(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for element in self.model.elements:
+            index.setdefault(element.kind, set()).add(element.id)
+        return index
+
+    @cached_property
+    def _by_category(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for element in self.model.elements:
+            index.setdefault(self.category(element.id), set()).add(element.id)
+        return index
+
+    # --- selectors -------------------------------------------------------------------
+
+    def match(self, selector: Selector) -> set[str]:
+        """The element ids one selector term names (ignoring its negation)."""
+        prefix, value = selector.prefix, selector.value
+        if prefix == "*":
+            return set(self.elements)
+        if prefix == "id":
+            return {value} if value in self.elements else set()
+        if prefix == "tag":
+            return set(self._by_tag.get(value, ()))
+        if prefix == "layer":
+            return set(self._by_layer.get(value, ()))
+        if prefix == "in":
+            return set(self.members.get(value, ()))
+        if prefix == "category":
+            return set(self._by_category.get(value, ()))
+        if prefix == "kind":
+            found: set[str] = set()
+            for kind_name, ids in self._by_kind.items():
+                if fnmatch.fnmatchcase(kind_name, value):
+                    found |= ids
+            return found
+        if prefix == "prop":
+            name, _, wanted = value.partition("=")
+            return {e.id for e in self.model.elements if _property_matches(e.properties, name.strip(), wanted.strip())}
+        raise ValueError(f"unknown selector prefix {prefix}")
+
+    def select(self, selectors: Iterable[Selector]) -> set[str]:
+        """A selector list: the union of its terms, minus the `!` terms (from everything if only those)."""
+        included: set[str] | None = None
+        excluded: set[str] = set()
+        for selector in selectors:
+            if selector.negated:
+                excluded |= self.match(selector)
+            else:
+                included = (included or set()) | self.match(selector)
+        if included is None:
+            included = set(self.elements) if excluded else set()
+        return included - excluded
+
+
+def _property_matches(properties: dict[str, object], name: str, wanted: str) -> bool:
+    if name not in properties:
+        return False
+    value = properties[name]
+    if not wanted:
+        return bool(value)
+    values = value if isinstance(value, tuple) else (value,)
+    return any(_as_text(item) == wanted.lower() for item in values)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).lower()
+
+
+def build_graph(model: Model) -> ModelGraph:
+    return ModelGraph(model)

@@ -1,0 +1,115 @@
+"""Linting: run every rule over a model's graph, then apply the model's severities and suppressions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archdoc.graph import ModelGraph, build_graph
+from archdoc.lint.registry import CHECKS, RULES, Rule
+from archdoc.load import LoadResult
+from archdoc.model import Model, Problem, Severity, SourceSpan, sort_problems
+
+__all__ = ["LintReport", "RULES", "Rule", "lint_model", "lint_result"]
+
+_FIXED_BANDS = ("AD0", "AD1")  # unreadable or invalid input: cannot be lowered or suppressed
+
+
+@dataclass
+class LintReport:
+    """Every problem of a run, sorted by place, with what the summary and exit status need."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    unreadable: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.WARNING and p.suppressed is None)
+
+    @property
+    def suppressed(self) -> int:
+        return sum(1 for p in self.problems if p.suppressed is not None)
+
+    @property
+    def exit_status(self) -> int:
+        if self.unreadable:
+            return 2
+        return 1 if self.errors else 0
+
+    def for_model(self, model_id: str) -> list[Problem]:
+        return [p for p in self.problems if p.model == model_id]
+
+
+def lint_model(model: Model, graph: ModelGraph | None = None) -> list[Problem]:
+    """Run every rule on one model and apply its `rules.severity` and `rules.ignore`."""
+    graph = graph or build_graph(model)
+    findings: list[Problem] = []
+    for rule in CHECKS:
+        assert rule.check is not None
+        findings.extend(rule.check(graph))
+    return apply_configuration(model, findings)
+
+
+def lint_result(result: LoadResult) -> LintReport:
+    """Lint every loaded model; loader problems come first in the same sorted report."""
+    problems = list(result.problems)
+    for model in result.models:
+        problems.extend(lint_model(model))
+    return LintReport(sort_problems(problems), len(result.files), result.unreadable)
+
+
+def apply_configuration(model: Model, findings: list[Problem]) -> list[Problem]:
+    """Severity overrides, then suppressions; unknown codes and unused suppressions are findings too."""
+    rules = model.rules
+    extra: list[Problem] = []
+    for code, span in rules.severity_spans.items():
+        problem = _check_code(model, code, span, "severity")
+        if problem:
+            extra.append(problem)
+    for ignore in rules.ignore:
+        problem = _check_code(model, ignore.rule, ignore.span, "ignore")
+        if problem:
+            extra.append(problem)
+
+    used: set[int] = set()
+    result: list[Problem] = []
+    for problem in findings:
+        severity = rules.severity.get(problem.code)
+        if severity is Severity.OFF:
+            continue
+        if severity is not None and severity is not problem.severity:
+            problem = problem.with_severity(severity)
+        for position, ignore in enumerate(rules.ignore):
+            if ignore.rule != problem.code:
+                continue
+            if ignore.element is not None and ignore.element != problem.element:
+                continue
+            if ignore.relation is not None and ignore.relation != problem.relation:
+                continue
+            problem = problem.suppressed_by(ignore.reason)
+            used.add(position)
+            break
+        result.append(problem)
+    unused_severity = rules.severity.get("AD212", RULES["AD212"].severity)
+    if unused_severity is not Severity.OFF:
+        for position, ignore in enumerate(rules.ignore):
+            if position not in used and ignore.rule in RULES and not ignore.rule.startswith(_FIXED_BANDS):
+                target = ignore.element or (" -> ".join(ignore.relation) if ignore.relation else "this model")
+                extra.append(Problem("AD212", unused_severity,
+                                     f"suppression of {ignore.rule} for {target} matches no finding; remove it",
+                                     ignore.span, model.id, ignore.element))
+    return result + extra
+
+
+def _check_code(model: Model, code: str, span: SourceSpan, where: str) -> Problem | None:
+    if code not in RULES:
+        return Problem("AD116", Severity.ERROR, f"rules.{where} names {code}, which is not an archdoc rule "
+                       "(`archdoc rules` lists them)", span, model.id)
+    if code.startswith(_FIXED_BANDS):
+        return Problem("AD116", Severity.ERROR, f"{code} marks input that cannot be read or understood; it cannot "
+                       f"be changed in rules.{where}, only fixed", span, model.id)
+    return None

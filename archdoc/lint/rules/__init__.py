@@ -1,0 +1,1 @@
+"""One module per rule: CODE, NAME, SEVERITY and a `check(graph)` generator; the docstring is its page."""

@@ -1,0 +1,56 @@
+"""Databases and datastores are not reachable from the internet: not in a public group, not `public`.
+
+A datastore is an element of category `database` (its kind's module, such as
+`aws.database.RDS`) or tagged `datastore`. It is public when it, or any group around it
+(a public subnet), has the property `public: true`. Well-architected (security pillar):
+keep data stores in private subnets.
+
+**Passing**
+
+```yaml
+groups:
+  - {id: public-a, kind: aws.PublicSubnet, properties: {public: true}}
+  - {id: private-a, kind: aws.PrivateSubnet}
+elements:
+  - {id: alb, kind: aws.network.ElbApplicationLoadBalancer, in: public-a}
+  - {id: db, kind: aws.database.RDS, in: private-a}
+```
+
+**Failing**
+
+```yaml
+groups:
+  - {id: public-a, kind: aws.PublicSubnet, properties: {public: true}}
+elements:
+  - {id: db, kind: aws.database.RDS, in: public-a}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from archdoc.graph import ModelGraph
+from archdoc.lint.rules._common import finding
+from archdoc.model import Problem, Severity
+
+CODE = "AD401"
+NAME = "public-datastore"
+SEVERITY = Severity.ERROR
+
+
+def check(graph: ModelGraph) -> Iterator[Problem]:
+    groups = graph.groups
+    for element in graph.model.elements:
+        if graph.category(element.id) != "database" and "datastore" not in element.tags:
+            continue
+        if element.properties.get("public") is True:
+            yield finding(graph, CODE, SEVERITY, element.property_spans.get("public", element.span),
+                          f"datastore '{element.id}' is marked public", element.id)
+            continue
+        for group_id in graph.enclosing_groups(element.id):
+            if groups[group_id].properties.get("public") is True:
+                yield finding(graph, CODE, SEVERITY, element.span,
+                              f"datastore '{element.id}' sits in public group '{group_id}'; "
+                              "keep data stores in private subnets", element.id)
+                break

@@ -1,0 +1,293 @@
+"""The codes the loader reports (bands AD0: unreadable, AD1: invalid model), with their documentation.
+
+Each entry is (name, severity, Markdown documentation); the documentation's examples
+marked **Passing** and **Failing** are linted by the test suite.
+"""
+
+from __future__ import annotations
+
+from archdoc.model import Severity
+
+E = Severity.ERROR
+
+LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
+    "AD001": ("unreadable-file", E, """
+        A path given to archdoc is missing, is a folder where a file was expected, or cannot be read.
+    """),
+    "AD002": ("not-utf8", E, """
+        The file is not UTF-8 text: another encoding (UTF-16, Latin-1), a NUL byte, or invalid bytes.
+
+        The finding gives the line and column of the first offending byte. Save the file as UTF-8.
+    """),
+    "AD003": ("yaml-syntax", E, """
+        The file is not valid YAML: the finding points at where the parser stopped.
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: a}
+        ```
+    """),
+    "AD004": ("too-deep", E, """
+        The document nests deeper than 64 levels.
+
+        No model needs that depth; very deep input is refused before it can exhaust the parser.
+    """),
+    "AD005": ("alias-bomb", E, """
+        YAML aliases expand the document far beyond its written size (an "alias bomb").
+
+        Anchors and aliases are allowed, but their expansion is bounded.
+    """),
+    "AD006": ("file-too-large", E, """
+        The file is larger than 16 MiB. Split the model into fragments with `include`.
+    """),
+    "AD007": ("several-documents", E, """
+        The file holds more than one YAML document (`---`). A model file is one document.
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: a}]
+        ---
+        elements: [{id: b}]
+        ```
+    """),
+    "AD008": ("symlink-outside", E, """
+        A symbolic link in the models folder leads outside it (or loops). It is not followed.
+    """),
+    "AD009": ("empty-file", E, """
+        The model file is empty. A model needs at least `elements`.
+    """),
+    "AD010": ("yaml-tag", E, """
+        The file uses a YAML tag such as `!!python/object`. Models are data: only the standard
+        tags (`!!str`, `!!int`, ...) are accepted, and nothing is ever constructed from a tag.
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: a, label: !!python/object/apply:os.system [ls]}]
+        ```
+    """),
+    "AD101": ("unknown-key", E, """
+        A mapping has a key the model format does not define; the message suggests the closest valid key.
+
+        **Passing**
+
+        ```yaml
+        elements: [{id: api, label: API}]
+        ```
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: api, lable: API}]
+        ```
+    """),
+    "AD102": ("wrong-type", E, """
+        A value has the wrong type: a list where a mapping belongs, or a non-string where text belongs.
+
+        YAML 1.1 reads unquoted `no`, `on`, `1.10`, `017` and `12:30` as booleans and numbers.
+        archdoc never converts them silently: where the format expects text, quote the value.
+
+        **Passing**
+
+        ```yaml
+        elements: [{id: "no", label: "1.10"}]
+        ```
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: no}]
+        ```
+    """),
+    "AD103": ("missing-key", E, """
+        A required key is missing (`elements` in a model, `id` of an element, `from`/`to` of a relation, ...).
+
+        **Failing**
+
+        ```yaml
+        elements: [{label: API}]
+        ```
+    """),
+    "AD104": ("invalid-id", E, """
+        An id does not follow the id rules: element, group, layer, view and flow ids start with a
+        letter and continue with letters, digits, `_` or `-`; model ids are slugs (lowercase, digits, `-`).
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: 1st-api}]
+        ```
+    """),
+    "AD105": ("duplicate-key", E, """
+        A mapping repeats a key. Plain YAML readers silently keep the last value; archdoc reports
+        the repetition with the line of the first.
+
+        **Failing**
+
+        ```yaml
+        elements:
+          - id: api
+            label: API
+            label: Public API
+        ```
+    """),
+    "AD106": ("unsupported-version", E, """
+        `archdoc:` names a format version this archdoc does not read (only 1 exists).
+
+        **Failing**
+
+        ```yaml
+        archdoc: 2
+        elements: [{id: a}]
+        ```
+    """),
+    "AD107": ("duplicate-id", E, """
+        Two elements, groups, layers, views, flows or models share an id; the message names both places.
+
+        Elements and groups share one namespace, so that selectors and suppressions are unambiguous.
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: api}, {id: api}]
+        ```
+    """),
+    "AD108": ("unknown-reference", E, """
+        A reference names nothing: an element's `layer` or `in`, a relation end, a flow step, a
+        selector's element, layer or group, a suppression's element. The message suggests the closest id.
+
+        **Passing**
+
+        ```yaml
+        layers: [{id: app}]
+        elements: [{id: api, layer: app}]
+        ```
+
+        **Failing**
+
+        ```yaml
+        layers: [{id: app}]
+        elements: [{id: api, layer: ap}]
+        ```
+    """),
+    "AD109": ("unknown-kind", E, """
+        An element or group kind is not in the catalogue: the diagrams package's node classes
+        (`aws.compute.Lambda`), archdoc's own kinds and aliases. The message suggests the closest names.
+
+        **Passing**
+
+        ```yaml
+        elements: [{id: fn, kind: aws.compute.Lambda}]
+        ```
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: fn, kind: aws.compute.Lamda}]
+        ```
+    """),
+    "AD110": ("group-not-a-tree", E, """
+        Group nesting is not a tree: groups name each other as parents in a circle, or a nested
+        group declares a different parent with `in`.
+
+        **Failing**
+
+        ```yaml
+        groups:
+          - {id: a, in: b}
+          - {id: b, in: a}
+        elements: [{id: x, in: a}]
+        ```
+    """),
+    "AD111": ("relation-to-group", E, """
+        A relation or flow step starts or ends at a group. Relations connect elements; to show
+        traffic entering a boundary, point at the element that receives it.
+
+        **Failing**
+
+        ```yaml
+        groups: [{id: vpc, kind: aws.VPC}]
+        elements: [{id: users, kind: person}]
+        relations: [users -> vpc]
+        ```
+    """),
+    "AD113": ("invalid-selector", E, """
+        A selector is malformed: an unknown prefix, or a prefix with no value.
+
+        Selectors are `*`, an element id, `tag:`, `layer:`, `in:`, `kind:` (a glob),
+        `category:` or `prop:name=value`; a leading `!` excludes.
+
+        **Passing**
+
+        ```yaml
+        elements: [{id: a, tags: [x]}]
+        views: [{id: v, include: ["tag:x"]}]
+        ```
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: a, tags: [x]}]
+        views: [{id: v, include: ["tags:x"]}]
+        ```
+    """),
+    "AD114": ("missing-reason", E, """
+        A suppression (`rules.ignore`) or a layering exception (`rules.layering.allow`) has no reason.
+        Every accepted exception says why, so that reviewers can judge it.
+
+        **Passing**
+
+        ```yaml
+        layers: [{id: top}, {id: bottom}]
+        elements: [{id: a, layer: top}, {id: b, layer: bottom}]
+        relations: [b -> a]
+        rules:
+          ignore: [{rule: AD201, element: b, reason: callback registered by a}]
+        ```
+
+        **Failing**
+
+        ```yaml
+        layers: [{id: top}, {id: bottom}]
+        elements: [{id: a, layer: top}, {id: b, layer: bottom}]
+        relations: [b -> a]
+        rules:
+          ignore: [{rule: AD201, element: b}]
+        ```
+    """),
+    "AD115": ("invalid-relation", E, """
+        A relation or flow step is not in one of the accepted forms: `a -> b`, `a ..> b`,
+        `a -> b: label` (one-entry mapping or quoted string), or a mapping with `from` and `to`.
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: a}, {id: b}]
+        relations: ["a => b"]
+        ```
+    """),
+    "AD117": ("invalid-value", E, """
+        A value is outside the allowed set: a relation kind, a layering mode, a view direction, a
+        severity, or a number below its minimum.
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: a}]
+        views: [{id: v, direction: sideways}]
+        ```
+    """),
+    "AD120": ("invalid-include", E, """
+        An `include` cannot be used: the file is missing, leads outside the models folder, is a
+        model of its own (fragment names start with `_`), or includes itself in a circle.
+
+        **Failing**
+
+        ```yaml
+        include: [../../etc/passwd]
+        elements: [{id: a}]
+        ```
+    """),
+}

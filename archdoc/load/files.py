@@ -1,0 +1,142 @@
+"""Finding model files and reading their text safely (encodings, sizes, symlinks, fragments)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MODEL_SUFFIXES = (".yaml", ".yml")
+
+
+class ReadError(Exception):
+    """A file cannot be read as model text; line and column are 1-based."""
+
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A model file: where it is on disk, how findings name it, and the models folder it belongs to."""
+
+    path: Path
+    display: str
+    root: Path
+
+
+def read_text(path: Path) -> str:
+    """The file's text, decoded as UTF-8, or a ReadError saying why it cannot be."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise ReadError("AD001", "is a directory, not a model file") from None
+    except FileNotFoundError:
+        raise ReadError("AD001", "no such file") from None
+    except OSError as error:
+        raise ReadError("AD001", f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError("AD006", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split it with `include`")
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                      (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            raise ReadError("AD002", f"is encoded as {name}; archdoc reads UTF-8: save the file as UTF-8")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(data, nul)
+        raise ReadError("AD002", "holds a NUL byte; model files are UTF-8 text", line, column)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise ReadError(
+            "AD002", f"is not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column
+        ) from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def is_fragment(relative: Path) -> bool:
+    """Files and folders whose names start with `_` are fragments, used only through `include`."""
+    return any(part.startswith("_") for part in relative.parts)
+
+
+def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[ReadError | tuple[str, ReadError]]]:
+    """The model files below a models folder, sorted; symlinks leading outside it are refused.
+
+    Returns the files and the problems as (display path, error) pairs.
+    """
+    root = directory.resolve()
+    files: list[SourceFile] = []
+    problems: list[ReadError | tuple[str, ReadError]] = []
+    for current, folders, names in os.walk(directory, followlinks=False):
+        current_path = Path(current)
+        relative_folder = current_path.relative_to(directory)
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for folder in list(folders):
+            if (current_path / folder).is_symlink():
+                folders.remove(folder)
+                shown = _join(display, relative_folder / folder)
+                if not _inside(current_path / folder, root):
+                    problems.append((shown, ReadError("AD008", "is a symbolic link leading outside the models folder")))
+        for name in sorted(names):
+            if not name.endswith(MODEL_SUFFIXES) or name.startswith("."):
+                continue
+            relative = relative_folder / name
+            if is_fragment(relative):
+                continue
+            path = current_path / name
+            shown = _join(display, relative)
+            if path.is_symlink() and not _inside(path, root):
+                problems.append((shown, ReadError("AD008", "is a symbolic link leading outside the models folder")))
+                continue
+            files.append(SourceFile(path, shown, root))
+    return files, problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):  # dangling link or a loop
+        return False
+
+
+def _join(display: str, relative: Path) -> str:
+    if str(relative) == ".":
+        return display
+    return os.path.join(display, str(relative)) if display not in ("", ".") else str(relative)
+
+
+def resolve_include(including: SourceFile, written: str) -> SourceFile:
+    """The fragment an `include` entry names, which must stay inside the models folder."""
+    if not written or os.path.isabs(written) or "\x00" in written:
+        raise ReadError("AD120", f"include '{written}' must be a path relative to this file")
+    candidate = including.path.parent / written
+    try:
+        resolved = candidate.resolve(strict=True)
+    except FileNotFoundError:
+        raise ReadError("AD120", f"include '{written}': no such file") from None
+    except (OSError, RuntimeError):
+        raise ReadError("AD120", f"include '{written}' cannot be resolved (a symbolic link loop?)") from None
+    if not resolved.is_relative_to(including.root):
+        raise ReadError("AD120", f"include '{written}' leads outside the models folder")
+    if not resolved.is_file():
+        raise ReadError("AD120", f"include '{written}' is not a file")
+    if not is_fragment(resolved.relative_to(including.root)):
+        raise ReadError(
+            "AD120", f"include '{written}' is a model of its own; fragments are files or folders named `_...`"
+        )
+    display = os.path.normpath(os.path.join(os.path.dirname(including.display), written))
+    return SourceFile(resolved, display, including.root)

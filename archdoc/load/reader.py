@@ -1,0 +1,236 @@
+"""Typed reads of located YAML nodes against the schema, each problem reported where it was written."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from archdoc.load.files import SourceFile
+from archdoc.load.schema import ID_PATTERN, Spec
+from archdoc.load.yamlnodes import (
+    STR,
+    AnyNode,
+    MappingNode,
+    ScalarNode,
+    SequenceNode,
+    describe_scalar,
+)
+from archdoc.model import Problem, Selector, Severity, SourceSpan
+
+_ID = re.compile(ID_PATTERN)
+SELECTOR_PREFIXES = ("tag", "layer", "in", "kind", "category", "prop")
+
+
+def node_name(node: AnyNode) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return describe_scalar(node)
+
+
+class Reader:
+    """Reads values of one file's nodes; every problem lands in `problems` with its position."""
+
+    def __init__(self, source: SourceFile, problems: list[Problem], model_id: str | None = None) -> None:
+        self.source = source
+        self.problems = problems
+        self.model_id = model_id
+        self._path = source.display
+
+    def span(self, node: AnyNode) -> SourceSpan:
+        return SourceSpan(self._path, node.line, node.column)
+
+    def report(
+        self, code: str, message: str, node: AnyNode, *, severity: Severity = Severity.ERROR, element: str | None = None
+    ) -> None:
+        self.problems.append(
+            Problem(code, severity, message, SourceSpan(self._path, node.line, node.column), self.model_id, element)
+        )
+
+    # --- structure -------------------------------------------------------------------
+
+    def fields(self, node: AnyNode, spec: Spec) -> dict[str, AnyNode] | None:
+        """The known keys of a mapping; unknown keys and missing required keys are reported."""
+        if type(node) is not MappingNode:
+            self.report("AD102", f"expected a mapping ({spec.name}), found {node_name(node)}", node)
+            return None
+        values: dict[str, AnyNode] = {}
+        known = spec.by_name
+        for key, value in node.pairs:
+            name = key.value
+            if name in known:
+                values[name] = value
+            else:
+                self.report("AD101", _unknown_key_message(name, spec), key)
+        for field in spec.fields:
+            if field.required and field.name not in values:
+                code = "AD114" if field.name == "reason" else "AD103"
+                what = "a reason" if code == "AD114" else f"the key '{field.name}'"
+                self.report(code, f"{spec.name} needs {what}", node)
+        return values
+
+    def items(self, node: AnyNode, what: str) -> list[AnyNode]:
+        if type(node) is SequenceNode:
+            return node.items
+        if type(node) is ScalarNode and node.type_tag != STR and node.value in ("", "~", "null"):
+            return []  # `views:` with nothing after it: an empty list
+        self.report("AD102", f"expected a list of {what}, found {node_name(node)}", node)
+        return []
+
+    # --- scalars ---------------------------------------------------------------------
+
+    def string(self, node: AnyNode | None, what: str = "a string") -> str | None:
+        if node is None:
+            return None
+        if type(node) is ScalarNode:
+            if node.type_tag == STR:
+                return node.value
+            shown = node.value
+            self.report(
+                "AD102",
+                f"expected {what}, found {describe_scalar(node)}: quote it (\"{shown}\") if you mean the text",
+                node,
+            )
+            return None
+        self.report("AD102", f"expected {what}, found {node_name(node)}", node)
+        return None
+
+    def identifier(self, node: AnyNode | None, what: str = "an id") -> str | None:
+        value = self.string(node, what)
+        if value is None or node is None:
+            return None
+        if not _ID.match(value):
+            self.report(
+                "AD104",
+                f"'{value}' is not a valid id: start with a letter, then letters, digits, '_' or '-'",
+                node,
+            )
+            return None
+        return value
+
+    def boolean(self, node: AnyNode | None) -> bool | None:
+        if node is None:
+            return None
+        if type(node) is ScalarNode:
+            value = node.resolve()
+            if isinstance(value, bool):
+                return value
+        self.report("AD102", f"expected true or false, found {node_name(node)}", node)
+        return None
+
+    def integer(self, node: AnyNode | None, minimum: int | None = None) -> int | None:
+        if node is None:
+            return None
+        if type(node) is ScalarNode:
+            value = node.resolve()
+            if isinstance(value, int) and not isinstance(value, bool):
+                if minimum is not None and value < minimum:
+                    self.report("AD117", f"expected a whole number of at least {minimum}, found {value}", node)
+                    return None
+                return value
+        self.report("AD102", f"expected a whole number, found {node_name(node)}", node)
+        return None
+
+    def choice(self, node: AnyNode | None, choices: tuple[str, ...], what: str) -> str | None:
+        value = self.string(node, what)
+        if value is None or node is None:
+            return None
+        if value not in choices:
+            close = difflib.get_close_matches(value, choices, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            self.report("AD117", f"{what} must be one of {', '.join(choices)}, found '{value}'{hint}", node)
+            return None
+        return value
+
+    def strings(self, node: AnyNode | None, what: str = "strings") -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if type(node) is ScalarNode:  # one string where a list is expected: a list of one
+            value = self.string(node, f"a list of {what}")
+            return (value,) if value is not None else ()
+        values = [self.string(item) for item in self.items(node, what)]
+        return tuple(value for value in values if value is not None)
+
+    def links(self, node: AnyNode | None) -> dict[str, str]:
+        if node is None:
+            return {}
+        if type(node) is not MappingNode:
+            self.report("AD102", f"expected a mapping of names to URLs, found {node_name(node)}", node)
+            return {}
+        links: dict[str, str] = {}
+        for key, value in node.pairs:
+            url = self.string(value, "a URL")
+            if url is not None:
+                links[key.value] = url
+        return links
+
+    def properties(self, node: AnyNode | None) -> tuple[dict[str, Any], dict[str, SourceSpan]]:
+        if node is None:
+            return {}, {}
+        if type(node) is not MappingNode:
+            self.report("AD102", f"expected a mapping of properties, found {node_name(node)}", node)
+            return {}, {}
+        values: dict[str, Any] = {}
+        spans: dict[str, SourceSpan] = {}
+        for key, value in node.pairs:
+            if type(value) is ScalarNode:
+                values[key.value] = value.resolve()
+            elif type(value) is SequenceNode and all(type(item) is ScalarNode for item in value.items):
+                values[key.value] = tuple(item.resolve() for item in value.items)  # type: ignore[union-attr]
+            else:
+                self.report("AD102", f"property '{key.value}' must be a scalar or a list of scalars", value)
+                continue
+            spans[key.value] = self.span(value)
+        return values, spans
+
+    def selectors(self, node: AnyNode | None) -> tuple[Selector, ...]:
+        """A selector or a list of them; malformed terms are reported (AD113) and dropped."""
+        if node is None:
+            return ()
+        nodes: list[AnyNode] = list(self.items(node, "selectors")) if type(node) is SequenceNode else [node]
+        selectors: list[Selector] = []
+        for item in nodes:
+            text = self.string(item, "a selector")
+            if text is None:
+                continue
+            selector = parse_selector(text, self.span(item))
+            if isinstance(selector, str):
+                self.report("AD113", selector, item)
+            else:
+                selectors.append(selector)
+        return tuple(selectors)
+
+
+def parse_selector(text: str, span: SourceSpan) -> Selector | str:
+    """A Selector, or the message saying why the text is not one."""
+    body = text.strip()
+    negated = body.startswith("!")
+    if negated:
+        body = body[1:].strip()
+    if body == "*":
+        return Selector(text, "*", "*", negated, span)
+    if ":" not in body:
+        if _ID.match(body):
+            return Selector(text, "id", body, negated, span)
+        return f"'{text}' is not a selector: use *, an element id, tag:, layer:, in:, kind:, category: or prop:"
+    prefix, value = body.split(":", 1)
+    prefix, value = prefix.strip(), value.strip()
+    if prefix not in SELECTOR_PREFIXES:
+        close = difflib.get_close_matches(prefix, SELECTOR_PREFIXES, n=1)
+        hint = f"; did you mean '{close[0]}:'?" if close else ""
+        return f"unknown selector '{prefix}:' in '{text}'{hint}"
+    if not value:
+        return f"selector '{text}' needs a value after '{prefix}:'"
+    if prefix == "prop" and value.startswith("="):
+        return f"selector '{text}' needs a property name: prop:name=value"
+    return Selector(text, prefix, value, negated, span)
+
+
+def _unknown_key_message(name: str, spec: Spec) -> str:
+    close = difflib.get_close_matches(name, spec.keys, n=1, cutoff=0.5)
+    if name == "<<":
+        return "YAML merge keys (<<) are not supported in models; write the keys out"
+    hint = f"; did you mean '{close[0]}'?" if close else f" (valid keys: {', '.join(spec.keys)})"
+    return f"unknown key '{name}' in {spec.name}{hint}"

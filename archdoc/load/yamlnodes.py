@@ -1,0 +1,309 @@
+"""Safe YAML reading: located nodes built straight from libyaml's event stream.
+
+PyYAML's object construction is the slow part of loading (and its composer recurses,
+so very deep input can crash the C loader). Here the parser's events are folded into
+small located nodes by an explicit stack: nesting and alias expansion are bounded while
+streaming, duplicate keys are reported, and scalars keep their source text so that
+`id: no` stays the text "no" until a field asks for a boolean.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Union
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+try:  # libyaml's parser when PyYAML was built with it; the pure parser otherwise
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MIN_EXPANSION_LIMIT = 50_000
+EXPANSION_FACTOR = 20
+
+_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (_TAG + name for name in ("str", "int", "float", "bool", "null"))
+_SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, _TAG + "binary", _TAG + "timestamp"}
+_COLLECTION_TAGS = {_TAG + "map", _TAG + "seq", _TAG + "omap"}
+_IMPLICIT = Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = SafeConstructor()
+
+
+class YamlReadError(Exception):
+    """The text cannot be read as one YAML document; line and column are 1-based."""
+
+    def __init__(self, code: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class Node:
+    __slots__ = ("line", "column", "size")
+
+    line: int
+    column: int
+    size: int  # nodes below and including this one, with aliases expanded
+
+
+class ScalarNode(Node):
+    __slots__ = ("value", "plain", "tag")
+
+    def __init__(self, value: str, plain: bool, tag: str | None, line: int, column: int) -> None:
+        self.value = value
+        self.plain = plain  # unquoted: YAML 1.1 would give it an implicit type
+        self.tag = tag  # an explicit standard tag (`!!str`), or None
+        self.line = line
+        self.column = column
+        self.size = 1
+
+    @property
+    def type_tag(self) -> str:
+        """The YAML type a plain reader would give this scalar."""
+        if self.tag is not None:
+            return self.tag
+        if not self.plain:
+            return STR
+        return implicit_tag(self.value)
+
+    def resolve(self) -> Any:
+        """The scalar as a Python value, typed as YAML 1.1 would type it (timestamps stay text)."""
+        tag = self.type_tag
+        if tag == STR:
+            return self.value
+        if tag == NULL:
+            return None
+        if tag == BOOL:
+            return self.value.lower() in ("yes", "true", "on", "y")
+        try:
+            if tag == INT:
+                return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, self.value))
+            if tag == FLOAT:
+                return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, self.value))
+        except (ValueError, yaml.YAMLError):
+            return self.value
+        return self.value
+
+
+class MappingNode(Node):
+    __slots__ = ("pairs",)
+
+    def __init__(self, line: int, column: int) -> None:
+        self.pairs: list[tuple[ScalarNode, AnyNode]] = []
+        self.line = line
+        self.column = column
+        self.size = 1
+
+    def get(self, key: str) -> AnyNode | None:
+        for key_node, value in self.pairs:
+            if key_node.value == key:
+                return value
+        return None
+
+
+class SequenceNode(Node):
+    __slots__ = ("items",)
+
+    def __init__(self, line: int, column: int) -> None:
+        self.items: list[AnyNode] = []
+        self.line = line
+        self.column = column
+        self.size = 1
+
+
+AnyNode = Union[ScalarNode, MappingNode, SequenceNode]
+
+
+def implicit_tag(value: str) -> str:
+    """The tag YAML 1.1 gives an unquoted scalar (`no` is a bool, `017` an int, `1.10` a float)."""
+    if value == "" or value == "~":
+        return NULL
+    for tag, regexp in _IMPLICIT.get(value[0], ()):
+        if regexp.match(value):
+            return tag if tag in _SCALAR_TAGS else STR
+    return STR
+
+
+def describe_scalar(node: ScalarNode) -> str:
+    """How a reader of YAML 1.1 would see this scalar, for messages: `the boolean no`."""
+    tag = node.type_tag
+    names = {BOOL: "the boolean", INT: "the number", FLOAT: "the number", NULL: "an empty value"}
+    if tag == NULL:
+        return "an empty value"
+    return f"{names.get(tag, 'the text')} {node.value}"
+
+
+def parse(text: str, duplicate_keys: list[YamlReadError], *, max_depth: int = MAX_DEPTH) -> AnyNode | None:
+    """Parse one YAML document into located nodes; None for an empty document.
+
+    Fatal problems raise YamlReadError; duplicate keys are appended to `duplicate_keys`
+    (the first value is kept) so that the rest of the file is still checked.
+    """
+    loader = _EventLoader(text)
+    try:
+        return _build(loader, duplicate_keys, max_depth)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise YamlReadError("AD003", f"YAML syntax error: {message}", line, column) from None
+    except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
+        position = getattr(error, "position", None)
+        line, column = _line_column(text, position) if isinstance(position, int) else (1, 1)
+        raise YamlReadError("AD003", f"YAML syntax error: {error}", line, column) from None
+    finally:
+        loader.dispose()
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _build(loader: Any, duplicate_keys: list[YamlReadError], max_depth: int) -> AnyNode | None:
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
+    get_event = loader.get_event
+
+    anchors: dict[str, AnyNode] = {}
+    # Open collections with the key a mapping is waiting to pair (None when it wants a key).
+    stack: list[list[Any]] = []
+    root: AnyNode | None = None
+    documents = 0
+    created = 0
+
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            mark = event.start_mark
+            node: AnyNode = ScalarNode(
+                event.value, not event.style and event.implicit[0], _scalar_tag(event), mark.line + 1, mark.column + 1
+            )
+            created += 1
+            if event.anchor:
+                anchors[event.anchor] = node
+        elif kind is mapping_start or kind is sequence_start:
+            mark = event.start_mark
+            _check_collection_tag(event)
+            if len(stack) >= max_depth:
+                raise YamlReadError(
+                    "AD004", f"the document nests deeper than {max_depth} levels", mark.line + 1, mark.column + 1
+                )
+            container: AnyNode = (
+                MappingNode(mark.line + 1, mark.column + 1)
+                if kind is mapping_start
+                else SequenceNode(mark.line + 1, mark.column + 1)
+            )
+            created += 1
+            stack.append([container, None, event.anchor])
+            continue
+        elif kind is mapping_end or kind is sequence_end:
+            container, _pending, anchor = stack.pop()
+            if isinstance(container, MappingNode):
+                _report_duplicates(container, duplicate_keys)
+            node = container
+            if anchor:
+                anchors[anchor] = node
+        elif kind is alias_event:
+            mark = event.start_mark
+            found = anchors.get(event.anchor)
+            if found is None:
+                raise YamlReadError("AD003", f"unknown alias *{event.anchor}", mark.line + 1, mark.column + 1)
+            node = found
+            limit = max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)
+            if node.size > limit:
+                raise YamlReadError(
+                    "AD005",
+                    f"the alias *{event.anchor} expands the document past {limit} nodes (an alias bomb?)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+        elif kind is document_start:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise YamlReadError(
+                    "AD007",
+                    "a model file holds one YAML document; this is a second one (`---`)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            continue
+        elif kind is stream_end:
+            return root
+        else:  # stream start, document end
+            continue
+
+        if not stack:
+            root = node
+            continue
+        top = stack[-1]
+        parent = top[0]
+        parent.size += node.size
+        if parent.size > MIN_EXPANSION_LIMIT and parent.size > EXPANSION_FACTOR * created:
+            raise YamlReadError(
+                "AD005",
+                f"aliases expand the document past {max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)} nodes"
+                " (an alias bomb?)",
+                node.line,
+                node.column,
+            )
+        if type(parent) is SequenceNode:
+            parent.items.append(node)
+        elif top[1] is None:
+            if type(node) is not ScalarNode:
+                raise YamlReadError("AD003", "a mapping key must be plain text", node.line, node.column)
+            top[1] = node
+        else:
+            parent.pairs.append((top[1], node))
+            top[1] = None
+
+
+def _scalar_tag(event: yaml.ScalarEvent) -> str | None:
+    tag = event.tag
+    if tag is None or tag == "!":
+        return None
+    if tag in _SCALAR_TAGS:
+        return tag
+    mark = event.start_mark
+    raise YamlReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
+
+
+def _check_collection_tag(event: Any) -> None:
+    tag = event.tag
+    if tag is None or tag == "!" or tag in _COLLECTION_TAGS:
+        return
+    mark = event.start_mark
+    raise YamlReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
+
+
+def _report_duplicates(mapping: MappingNode, duplicate_keys: list[YamlReadError]) -> None:
+    pairs = mapping.pairs
+    if len(pairs) < 2:
+        return
+    seen: dict[str, ScalarNode] = {}
+    kept: list[tuple[ScalarNode, AnyNode]] = []
+    for key, value in pairs:
+        first = seen.get(key.value)
+        if first is None:
+            seen[key.value] = key
+            kept.append((key, value))
+            continue
+        duplicate_keys.append(
+            YamlReadError(
+                "AD105",
+                f"duplicate key '{key.value}' (first written at line {first.line}); YAML would silently keep only the last",
+                key.line,
+                key.column,
+            )
+        )
+    if len(kept) != len(pairs):
+        mapping.pairs = kept

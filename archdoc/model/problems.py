@@ -1,0 +1,71 @@
+"""One problem type for everything archdoc reports: syntax errors, schema errors and rule findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+
+class Severity(str, enum.Enum):
+    """How much a problem matters; `off` silences a rule entirely."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    OFF = "off"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SourceSpan:
+    """Where in which file a thing was written (1-based line and column)."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding: what is wrong (code, message), how much it matters, and where it was written.
+
+    `model` and `element` name what the finding is about (element or group id) so that
+    suppressions and pages can refer to it; `suppressed` holds the reason when a
+    `rules.ignore` entry silenced it.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    span: SourceSpan | None = None
+    model: str | None = None
+    element: str | None = None
+    relation: tuple[str, str] | None = None
+    suppressed: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        span = self.span
+        if span is None:
+            return ("", 0, 0, self.code, self.message)
+        return (span.path, span.line, span.column, self.code, self.message)
+
+    def with_severity(self, severity: Severity) -> Problem:
+        return replace(self, severity=severity)
+
+    def suppressed_by(self, reason: str) -> Problem:
+        return replace(self, suppressed=reason)
+
+    def for_model(self, model_id: str) -> Problem:
+        return self if self.model == model_id else replace(self, model=model_id)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR and self.suppressed is None
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in reading order: by file, line, column, then code."""
+    return sorted(problems, key=Problem.sort_key)
