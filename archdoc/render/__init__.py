@@ -1,0 +1,1 @@
+"""Renderers: views and flows as Mermaid text and as diagrams (Graphviz) images."""

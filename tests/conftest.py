@@ -1,0 +1,42 @@
+"""Shared fixtures: a real headless Chromium (Debian's, driven by Playwright) and the pinned Mermaid."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MERMAID_JS = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str:
+    found = os.environ.get("ARCHDOC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(found).exists():
+        pytest.fail("Chromium is not installed: run ./dev setup (Debian package chromium)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One Chromium for the whole test session; each test opens its own pages."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def mermaid_js() -> Path:
+    if not MERMAID_JS.exists():
+        pytest.fail("the pinned Mermaid is not installed: run ./dev setup (npm ci)")
+    return MERMAID_JS
