@@ -46,6 +46,7 @@ def _finding(problem: Problem) -> dict[str, Any]:
         "column": span.column if span else None,
         "model": problem.model,
         "element": problem.element,
+        "relation": {"from": problem.relation[0], "to": problem.relation[1]} if problem.relation else None,
     }
 
 
