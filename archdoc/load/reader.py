@@ -134,6 +134,8 @@ class Reader:
         return None
 
     def choice(self, node: AnyNode | None, choices: tuple[str, ...], what: str) -> str | None:
+        if type(node) is ScalarNode and node.value in choices:
+            return node.value  # the text is one of the choices: `off` means off, not YAML's false
         value = self.string(node, what)
         if value is None or node is None:
             return None
