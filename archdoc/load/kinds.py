@@ -106,18 +106,35 @@ class Kind:
 
 
 class KindCatalogue:
-    """Lookup of element kinds and boundary (group) kinds, with suggestions for names that do not exist."""
+    """Lookup of element kinds and boundary (group) kinds, with suggestions for names that do not exist.
 
-    def __init__(self, elements: dict[str, Kind], boundaries: dict[str, Kind]) -> None:
-        self._elements = elements
-        self._boundaries = boundaries
-        self._by_lower: dict[str, list[str]] = {}
-        for name in [*elements, *boundaries, *ALIASES]:
-            self._by_lower.setdefault(name.lower(), []).append(name)
-            self._by_lower.setdefault(name.rsplit(".", 1)[-1].lower(), []).append(name)
+    A diagrams module is imported only when a model names a kind in it; the whole catalogue
+    (some 2,600 classes) is built only to suggest names for a kind that does not exist.
+    """
+
+    def __init__(self) -> None:
+        self._elements: dict[str, Kind] = {
+            name: Kind(name, "archdoc", name, None, None, doc=doc) for name, doc in ARCHDOC_ELEMENT_KINDS.items()
+        }
+        self._modules = _diagrams_modules()
+        self._loaded: set[tuple[str, str]] = set()
+        self._complete = False
+        self._boundaries: dict[str, Kind] = {}
+        for name, (doc, icon_kind) in BOUNDARY_KINDS.items():
+            icon_source = self.element_kind(icon_kind) if icon_kind else None
+            provider = name.split(".", 1)[0] if "." in name else "archdoc"
+            self._boundaries[name] = Kind(name, provider, "boundary", icon_source.icon if icon_source else None,
+                                          None, boundary=True, doc=doc)
 
     def element_kind(self, name: str) -> Kind | None:
-        return self._elements.get(ALIASES.get(name, name))
+        name = ALIASES.get(name, name)
+        found = self._elements.get(name)
+        if found is None and name.count(".") == 2:
+            provider, module, _ = name.split(".")
+            if (provider, module) in self._modules and (provider, module) not in self._loaded:
+                self._load(provider, module)
+                found = self._elements.get(name)
+        return found
 
     def group_kind(self, name: str) -> Kind | None:
         """Groups take a boundary kind, or any element kind (drawn with its icon)."""
@@ -125,61 +142,69 @@ class KindCatalogue:
 
     def suggest(self, name: str, *, boundary: bool = False, limit: int = 3) -> list[str]:
         """The closest kind names: same class name in another module first, then spelling."""
-        pool = set(self._boundaries) if boundary else set(self._elements) | set(ALIASES)
+        pool = sorted(self._boundaries) if boundary else sorted({*self.names(), *ALIASES})
+        lowered: dict[str, list[str]] = {}
+        for candidate in pool:
+            lowered.setdefault(candidate.lower(), []).append(candidate)
+            lowered.setdefault(candidate.rsplit(".", 1)[-1].lower(), []).append(candidate)
         found: list[str] = []
-        last = name.rsplit(".", 1)[-1].lower()
-        for candidate in self._by_lower.get(name.lower(), []) + self._by_lower.get(last, []):
-            if candidate in pool and candidate not in found:
+        for candidate in lowered.get(name.lower(), []) + lowered.get(name.rsplit(".", 1)[-1].lower(), []):
+            if candidate not in found:
                 found.append(candidate)
-        for candidate in difflib.get_close_matches(name, sorted(pool), n=limit, cutoff=0.6):
+        for candidate in difflib.get_close_matches(name, pool, n=limit, cutoff=0.6):
             if candidate not in found:
                 found.append(candidate)
         return found[:limit]
 
     def names(self, *, boundary: bool = False) -> list[str]:
-        return sorted(self._boundaries if boundary else self._elements)
+        if boundary:
+            return sorted(self._boundaries)
+        if not self._complete:
+            for provider, module in sorted(self._modules - self._loaded):
+                self._load(provider, module)
+            self._complete = True
+        return sorted(self._elements)
+
+    def _load(self, provider: str, module: str) -> None:
+        self._loaded.add((provider, module))
+        for name, kind in _module_kinds(provider, module).items():
+            self._elements.setdefault(name, kind)
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> KindCatalogue:
-    """The catalogue of the installed diagrams package (built once per process, ~0.1 s)."""
-    elements: dict[str, Kind] = {
-        name: Kind(name, "archdoc", name, None, None, doc=doc) for name, doc in ARCHDOC_ELEMENT_KINDS.items()
-    }
-    for name, kind in _diagrams_kinds().items():
-        elements.setdefault(name, kind)
-    boundaries: dict[str, Kind] = {}
-    for name, (doc, icon_kind) in BOUNDARY_KINDS.items():
-        icon = elements[icon_kind].icon if icon_kind in elements else None
-        provider = name.split(".", 1)[0] if "." in name else "archdoc"
-        boundaries[name] = Kind(name, provider, "boundary", icon, None, boundary=True, doc=doc)
-    return KindCatalogue(elements, boundaries)
+    """The catalogue of the installed diagrams package, shared by the whole process."""
+    return KindCatalogue()
 
 
-def _diagrams_kinds() -> dict[str, Kind]:
+def _diagrams_modules() -> set[tuple[str, str]]:
+    """(provider, module) pairs of the installed diagrams package, listed without importing them."""
+    import diagrams
+
+    pairs: set[tuple[str, str]] = set()
+    root = os.path.dirname(diagrams.__file__)
+    for provider in pkgutil.iter_modules([root]):
+        if not provider.ispkg or provider.name in ("base", "custom"):
+            continue
+        for module in pkgutil.iter_modules([os.path.join(root, provider.name)]):
+            pairs.add((provider.name, module.name))
+    return pairs
+
+
+def _module_kinds(provider: str, module_name: str) -> dict[str, Kind]:
     import diagrams
 
     resources = os.path.join(os.path.dirname(os.path.dirname(diagrams.__file__)), "resources")
+    module = importlib.import_module(f"diagrams.{provider}.{module_name}")
     kinds: dict[str, Kind] = {}
-    for provider in sorted(m.name for m in pkgutil.iter_modules(diagrams.__path__) if m.ispkg):
-        if provider in ("base", "custom"):
+    for attribute, value in sorted(vars(module).items()):
+        if attribute.startswith("_") or not isinstance(value, type):
             continue
-        package = importlib.import_module(f"diagrams.{provider}")
-        for module_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            module = importlib.import_module(f"diagrams.{provider}.{module_info.name}")
-            for attribute, value in sorted(vars(module).items()):
-                if attribute.startswith("_") or not isinstance(value, type):
-                    continue
-                if not issubclass(value, diagrams.Node) or not getattr(value, "_icon", None):
-                    continue
-                icon_dir = getattr(value, "_icon_dir", None)
-                icon = os.path.join(resources, os.path.relpath(icon_dir, "resources"), value._icon) if icon_dir else None
-                name = f"{provider}.{module_info.name}.{attribute}"
-                kinds[name] = Kind(
-                    name,
-                    provider,
-                    module_info.name,
-                    icon if icon and os.path.isfile(icon) else None,
-                    f"{value.__module__}.{value.__qualname__}",
-                )
+        if not issubclass(value, diagrams.Node) or not getattr(value, "_icon", None):
+            continue
+        icon_dir = getattr(value, "_icon_dir", None)
+        icon = os.path.join(resources, os.path.relpath(icon_dir, "resources"), value._icon) if icon_dir else None
+        name = f"{provider}.{module_name}.{attribute}"
+        kinds[name] = Kind(name, provider, module_name, icon if icon and os.path.isfile(icon) else None,
+                           f"{value.__module__}.{value.__qualname__}")
     return kinds

@@ -121,6 +121,18 @@ AnyNode = Union[ScalarNode, MappingNode, SequenceNode]
 
 def implicit_tag(value: str) -> str:
     """The tag YAML 1.1 gives an unquoted scalar (`no` is a bool, `017` an int, `1.10` a float)."""
+    found = _IMPLICIT_CACHE.get(value)
+    if found is None:
+        found = _implicit_tag(value)
+        if len(_IMPLICIT_CACHE) < 100_000:  # models repeat the same texts (kinds, layers, labels)
+            _IMPLICIT_CACHE[value] = found
+    return found
+
+
+_IMPLICIT_CACHE: dict[str, str] = {}
+
+
+def _implicit_tag(value: str) -> str:
     if value == "" or value == "~":
         return NULL
     for tag, regexp in _IMPLICIT.get(value[0], ()):
