@@ -40,3 +40,32 @@ def mermaid_js() -> Path:
     if not MERMAID_JS.exists():
         pytest.fail("the pinned Mermaid is not installed: run ./dev setup (npm ci)")
     return MERMAID_JS
+
+
+def lint_files(root: Path, files: dict[str, str]) -> list:
+    """Write model files below root/models and lint that folder; returns every problem, sorted."""
+    from archdoc.pipeline import load_and_lint
+
+    models = root / "models"
+    for name, text in files.items():
+        path = models / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    _result, report = load_and_lint([models])
+    return report.problems
+
+
+@pytest.fixture
+def lint_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """lint_yaml(text) lints one model file `models/m.yaml`; returns (code, line, column) triples and problems."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(text: str, **more_files: str) -> list:
+        return lint_files(Path("."), {"m.yaml": text, **more_files})
+
+    return run
+
+
+def codes_at(problems: list) -> list[tuple[str, int, int]]:
+    """The (code, line, column) of unsuppressed problems, the shape rule tests compare."""
+    return [(p.code, p.span.line, p.span.column) for p in problems if p.suppressed is None]
