@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import networkx as nx
 
@@ -169,7 +169,7 @@ class ModelGraph:
         return included - excluded
 
 
-def _property_matches(properties: dict[str, object], name: str, wanted: str) -> bool:
+def _property_matches(properties: Mapping[str, object], name: str, wanted: str) -> bool:
     if name not in properties:
         return False
     value = properties[name]

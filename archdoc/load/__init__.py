@@ -59,7 +59,7 @@ def load_paths(paths: list[Path], default_root: Path | None = None) -> LoadResul
             else:
                 sources.append(source)
         else:
-            _unreadable(result, display, ReadError("AD001", "no such file or directory"))
+            _unreadable(result, display, ReadError("AD001", "does not exist"))
 
     kinds = catalogue()
     first_by_id: dict[str, Model] = {}

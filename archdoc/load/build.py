@@ -497,14 +497,14 @@ class _ModelBuilder:
                 reader.report("AD102", "expected a mapping of rule codes to severities, e.g. {AD204: error}",
                               severity_node)
             else:
-                for key, value in severity_node.pairs:
-                    if not _RULE_CODE.match(key.value):
-                        reader.report("AD116", f"'{key.value}' is not a rule code (AD followed by three digits)", key)
+                for code_node, value in severity_node.pairs:
+                    if not _RULE_CODE.match(code_node.value):
+                        reader.report("AD116", f"'{code_node.value}' is not a rule code (AD followed by three digits)", code_node)
                         continue
                     level = reader.choice(value, schema.SEVERITIES, "severity")
                     if level is not None:
-                        severities[key.value] = Severity(level)
-                        severity_spans[key.value] = reader.span(key)
+                        severities[code_node.value] = Severity(level)
+                        severity_spans[code_node.value] = reader.span(code_node)
 
         ignores: list[Ignore] = []
         for item in _each(reader, fields.get("ignore"), "suppressions"):

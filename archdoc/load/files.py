@@ -38,7 +38,7 @@ def read_text(path: Path) -> str:
     except IsADirectoryError:
         raise ReadError("AD001", "is a directory, not a model file") from None
     except FileNotFoundError:
-        raise ReadError("AD001", "no such file") from None
+        raise ReadError("AD001", "does not exist") from None
     except OSError as error:
         raise ReadError("AD001", f"cannot be read: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
@@ -73,14 +73,14 @@ def is_fragment(relative: Path) -> bool:
     return any(part.startswith("_") for part in relative.parts)
 
 
-def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[ReadError | tuple[str, ReadError]]]:
+def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[tuple[str, ReadError]]]:
     """The model files below a models folder, sorted; symlinks leading outside it are refused.
 
     Returns the files and the problems as (display path, error) pairs.
     """
     root = directory.resolve()
     files: list[SourceFile] = []
-    problems: list[ReadError | tuple[str, ReadError]] = []
+    problems: list[tuple[str, ReadError]] = []
     for current, folders, names in os.walk(directory, followlinks=False):
         current_path = Path(current)
         relative_folder = current_path.relative_to(directory)

@@ -203,7 +203,7 @@ def _module_kinds(provider: str, module_name: str) -> dict[str, Kind]:
         if not issubclass(value, diagrams.Node) or not getattr(value, "_icon", None):
             continue
         icon_dir = getattr(value, "_icon_dir", None)
-        icon = os.path.join(resources, os.path.relpath(icon_dir, "resources"), value._icon) if icon_dir else None
+        icon = os.path.join(resources, os.path.relpath(icon_dir, "resources"), getattr(value, "_icon")) if icon_dir else None
         name = f"{provider}.{module_name}.{attribute}"
         kinds[name] = Kind(name, provider, module_name, icon if icon and os.path.isfile(icon) else None,
                            f"{value.__module__}.{value.__qualname__}")
