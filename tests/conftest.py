@@ -9,6 +9,8 @@ from typing import Iterator
 
 import pytest
 
+from helpers import lint_files
+
 REPO = Path(__file__).resolve().parent.parent
 MERMAID_JS = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 CHROMIUM_ARGS = [
@@ -42,19 +44,6 @@ def mermaid_js() -> Path:
     return MERMAID_JS
 
 
-def lint_files(root: Path, files: dict[str, str]) -> list:
-    """Write model files below root/models and lint that folder; returns every problem, sorted."""
-    from archdoc.pipeline import load_and_lint
-
-    models = root / "models"
-    for name, text in files.items():
-        path = models / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    _result, report = load_and_lint([models])
-    return report.problems
-
-
 @pytest.fixture
 def lint_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """lint_yaml(text) lints one model file `models/m.yaml`; returns (code, line, column) triples and problems."""
@@ -64,8 +53,3 @@ def lint_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         return lint_files(Path("."), {"m.yaml": text, **more_files})
 
     return run
-
-
-def codes_at(problems: list) -> list[tuple[str, int, int]]:
-    """The (code, line, column) of unsuppressed problems, the shape rule tests compare."""
-    return [(p.code, p.span.line, p.span.column) for p in problems if p.suppressed is None]

@@ -71,12 +71,7 @@ class ModelGraph:
 
     def group_chain(self, group_id: str | None) -> list[str]:
         """The group and its ancestors, innermost first."""
-        chain: list[str] = []
-        groups = self.groups
-        while group_id is not None and group_id in groups and group_id not in chain:
-            chain.append(group_id)
-            group_id = groups[group_id].parent
-        return chain
+        return [group.id for group in self.model.enclosing(group_id)]
 
     def enclosing_groups(self, element_id: str) -> list[str]:
         """The groups around an element, innermost first."""

@@ -209,6 +209,16 @@ class Model:
     def groups_by_id(self) -> dict[str, Group]:
         return {group.id: group for group in self.groups}
 
+    def enclosing(self, group_id: str | None) -> list[Group]:
+        """The group and the groups around it, innermost first (none for None)."""
+        chain: list[Group] = []
+        groups = self.groups_by_id
+        while group_id is not None and group_id in groups and len(chain) <= len(groups):
+            group = groups[group_id]
+            chain.append(group)
+            group_id = group.parent
+        return chain
+
     @property
     def display_title(self) -> str:
         return self.title or self.id

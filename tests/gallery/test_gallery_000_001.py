@@ -425,14 +425,6 @@ def _sections(text: str, level: str):
 
 # --------------------------------------------------------------------------- fixtures and helpers
 
-@pytest.fixture(scope="module")
-def loaded():
-    return load_models(MODELS_DIR)
-
-
-@pytest.fixture(scope="module")
-def models(loaded):
-    return loaded.by_id
 
 
 @pytest.fixture(scope="module")
@@ -447,14 +439,6 @@ def lint_report():
 def _edges(model):
     return {(r.source, r.target) for r in model.relations}
 
-
-def _ancestors(model, group_id):
-    by_id = {g.id: g for g in model.groups}
-    chain = []
-    while group_id is not None:
-        chain.append(by_id[group_id])
-        group_id = by_id[group_id].parent
-    return chain
 
 
 def _name_and_note(box: str):
@@ -670,9 +654,9 @@ def test_three_tier(models):
         m = re.search(r"in (Public|Private) Subnets", box)
         if m:
             element = _by_label(model, box)
-            kinds = {g.kind for g in _ancestors(model, element.group)}
+            kinds = {g.kind for g in model.enclosing(element.group)}
             assert f"aws.{m.group(1)}Subnet" in kinds, box
-            public = any(g.properties.get("public") is True for g in _ancestors(model, element.group))
+            public = any(g.properties.get("public") is True for g in model.enclosing(element.group))
             assert public == (m.group(1) == "Public")
     assert any(g.kind == "aws.VPC" for g in model.groups)
     assert model.rules.layering.mode == "adjacent"
@@ -758,7 +742,7 @@ def test_defense_in_depth_seed_002_chain_in_order(models):
             pending.append(groups_by_label[line])
             continue
         element = _element_for_box(model, line)
-        enclosing = {g.id for g in _ancestors(model, element.group)} if element.group else set()
+        enclosing = {g.id for g in model.enclosing(element.group)} if element.group else set()
         for group in pending:
             assert group.id in enclosing, f"{element.id} is not inside {group.label!r}"
         pending = []
@@ -772,7 +756,7 @@ def test_defense_in_depth_seed_002_chain_in_order(models):
     # "RDS (encrypted, no public access)"
     rds = chain[-1]
     assert rds.properties.get("encrypted") is True
-    assert not any(g.properties.get("public") is True for g in _ancestors(model, rds.group))
+    assert not any(g.properties.get("public") is True for g in model.enclosing(rds.group))
     # Every path from the internet to the database passes the WAF (and the other stages).
     rules = model.rules.require_path_through
     assert any({s.value for s in r.through} == {"waf"} for r in rules)
@@ -802,8 +786,8 @@ def test_disaster_recovery(models):
     rds = _by_label(model, "RDS")
     assert rds.properties.get("multi_az") is True and rds.properties.get("rto") == "~60s"
     # Pilot light, warm standby and active-active keep a footprint in the other region.
-    primary = {g.id for g in _ancestors(model, rds.group)}
+    primary = {g.id for g in model.enclosing(rds.group)}
     for strategy, *_ in table[1:]:
         element = next(e for e in model.elements if e.properties.get("strategy") == strategy)
-        region = {g.id for g in _ancestors(model, element.group) if g.kind == "aws.Region"}
+        region = {g.id for g in model.enclosing(element.group) if g.kind == "aws.Region"}
         assert region and not region & primary, strategy

@@ -30,14 +30,6 @@ SEED_002_MODELS = (
 
 # --------------------------------------------------------------------------- helpers
 
-@pytest.fixture(scope="module")
-def loaded():
-    return load_models(MODELS_DIR)
-
-
-@pytest.fixture(scope="module")
-def models(loaded):
-    return loaded.by_id
 
 
 def _one(model, predicate, what):
@@ -80,14 +72,6 @@ def _reaches(model, source, target):
                 todo.append(nxt)
     return False
 
-
-def _ancestors(model, group_id):
-    groups = model.groups_by_id
-    chain = []
-    while group_id is not None:
-        chain.append(groups[group_id])
-        group_id = groups[group_id].parent
-    return chain
 
 
 def _cidrsubnet(prefix: str, newbits: int, netnum: int) -> str:
@@ -158,8 +142,8 @@ def test_three_tier_web_subnet_cidrs_and_zones(models):
         zones = set()
         for cidr in cidrs:
             subnet = by_cidr[cidr]
-            assert vpc in _ancestors(model, subnet.id), f"{subnet.id} is not inside the VPC"
-            is_public = any(g.properties.get("public") is True for g in _ancestors(model, subnet.id))
+            assert vpc in model.enclosing(subnet.id), f"{subnet.id} is not inside the VPC"
+            is_public = any(g.properties.get("public") is True for g in model.enclosing(subnet.id))
             assert is_public == (tier == "public"), f"{subnet.id}: public should be {tier == 'public'}"
             zones.add(subnet.properties.get("zone"))
         # Seed: availability_zone = ...names[count.index] -> one subnet of each tier per AZ
@@ -171,7 +155,7 @@ def test_three_tier_web_subnet_cidrs_and_zones(models):
 def _zone_of(model, element):
     if element.properties.get("zone"):
         return element.properties["zone"]
-    for group in _ancestors(model, element.group) if element.group else ():
+    for group in model.enclosing(element.group) if element.group else ():
         if group.properties.get("zone"):
             return group.properties["zone"]
     return None
@@ -184,7 +168,7 @@ def test_three_tier_web_components(models):
     alb = _one(model, lambda e: _kind_has(e, "ApplicationLoadBalancer", "aws.ALB", "network.ALB"), "ALB")
     assert "ALB" in alb.label
     # Seed: "Application Load Balancer (ALB) ← Public subnet"
-    assert alb.group and any(g.properties.get("public") is True for g in _ancestors(model, alb.group))
+    assert alb.group and any(g.properties.get("public") is True for g in model.enclosing(alb.group))
 
     # Seed: "ECS Fargate Task (AZ-a) | ECS Fargate Task (AZ-b) ← Private subnet (2 AZs)"
     tasks = [e for e in model.elements if _kind_has(e, "Fargate", "ElasticContainerService", "compute.ECS")]
@@ -192,7 +176,7 @@ def test_three_tier_web_components(models):
     assert {_zone_of(model, t) for t in tasks} == {"AZ-a", "AZ-b"}
     for task in tasks:
         assert "ECS Fargate" in task.label
-        assert not any(g.properties.get("public") is True for g in _ancestors(model, task.group))
+        assert not any(g.properties.get("public") is True for g in model.enclosing(task.group))
 
     # Seed: "RDS PostgreSQL ← Database subnet, Primary (AZ-a) | Standby (AZ-b)"
     rds = [e for e in model.elements if _kind_has(e, "aws.database.RDS")]
@@ -202,7 +186,7 @@ def test_three_tier_web_components(models):
     assert _zone_of(model, primary) == "AZ-a" and _zone_of(model, standby) == "AZ-b"
     for db in rds:
         assert "RDS PostgreSQL" in db.label
-        assert not any(g.properties.get("public") is True for g in _ancestors(model, db.group))
+        assert not any(g.properties.get("public") is True for g in model.enclosing(db.group))
 
     # The seed's arrows: Route 53 -> CloudFront -> ALB -> both tasks -> RDS
     assert (route53.id, cloudfront.id) in _edges(model)

@@ -38,15 +38,6 @@ def seed_text(name: str) -> str:
     return (SEEDS / name).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def loaded():
-    result = load_models(MODELS)
-    return result
-
-
-@pytest.fixture(scope="module")
-def models(loaded):
-    return loaded.by_id
 
 
 # --------------------------------------------------------------------------- Mermaid
@@ -214,14 +205,6 @@ def test_serverless_burst_data_flow_follows_the_seed(models):
 SEED_004 = "004_8e372f65d56d4820.txt"
 
 
-def _ancestors(model, group_id):
-    groups = {g.id: g for g in model.groups}
-    chain = []
-    while group_id is not None:
-        chain.append(groups[group_id])
-        group_id = groups[group_id].parent
-    return chain
-
 
 def _network_design():
     """{tier heading: {zone: cidr}} and the VPC CIDR from 'VPC Network Design (us-east-1)'."""
@@ -256,7 +239,7 @@ def test_enterprise_ecommerce_vpc_and_subnet_cidrs_as_written(models):
     vpcs = [g for g in model.groups if g.kind == "aws.VPC"]
     assert [g.properties.get("cidr") for g in vpcs] == [vpc_cidr]
     vpc = vpcs[0]
-    region = next(g for g in _ancestors(model, vpc.id) if g.kind == "aws.Region")
+    region = next(g for g in model.enclosing(vpc.id) if g.kind == "aws.Region")
     assert "us-east-1" in (region.label + " " + str(region.properties.get("region", "")))
 
     subnets = [g for g in model.groups if g.kind in ("aws.PublicSubnet", "aws.PrivateSubnet")]
@@ -270,7 +253,7 @@ def test_enterprise_ecommerce_vpc_and_subnet_cidrs_as_written(models):
     for heading, zones in tiers.items():
         tier_groups = [by_cidr[cidr] for cidr in zones.values()]
         # every subnet of a tier sits in the VPC and shares one tier boundary
-        assert all(vpc in _ancestors(model, g.id) for g in tier_groups)
+        assert all(vpc in model.enclosing(g.id) for g in tier_groups)
         tier_parents = {g.parent for g in tier_groups}
         assert len(tier_parents) == 1
         parents |= tier_parents
@@ -318,7 +301,7 @@ def test_enterprise_ecommerce_components_from_the_diagram(models):
     groups = {g.id: g for g in model.groups}
     placed = {}
     for e in model.elements:
-        placed.setdefault(e.label, []).append([groups[g.id].label for g in _ancestors(model, e.group)] if e.group else [])
+        placed.setdefault(e.label, []).append([groups[g.id].label for g in model.enclosing(e.group)] if e.group else [])
     expected = {
         "Route 53 (DNS)": "Global Layer",
         "CloudFront (CDN)": "Global Layer",
@@ -352,7 +335,7 @@ def test_enterprise_ecommerce_eks_node_groups(models):
     assert len(node_groups) == 3
     model = models["enterprise-ecommerce"]
     cluster = next(g for g in model.groups if g.label == "EKS Cluster (Kubernetes)")
-    inside = [g for g in model.groups if cluster in _ancestors(model, g.id) and g is not cluster]
+    inside = [g for g in model.groups if cluster in model.enclosing(g.id) and g is not cluster]
     assert {g.properties.get("instance_type") for g in inside} >= set(node_groups.values())
     for tier, instance_type in node_groups.items():
         assert any(tier in g.label and g.properties.get("instance_type") == instance_type for g in inside)
@@ -376,7 +359,7 @@ def test_enterprise_ecommerce_warm_standby_region(models):
     region = standby[0]
     assert str(region.properties.get("rto")) == rto
     assert str(region.properties.get("rpo")) == rpo
-    inside = [e for e in model.elements if e.group and region in _ancestors(model, e.group)]
+    inside = [e for e in model.elements if e.group and region in model.enclosing(e.group)]
     assert sorted(e.label for e in inside) == sorted(standby_items)
 
 
@@ -391,7 +374,7 @@ def test_enterprise_ecommerce_datastores_not_public(models):
     model = models["enterprise-ecommerce"]
     for e in model.elements:
         if "datastore" in e.tags and e.group:
-            assert not any(g.properties.get("public") is True for g in _ancestors(model, e.group)), e.id
+            assert not any(g.properties.get("public") is True for g in model.enclosing(e.group)), e.id
 
 
 def test_aws_resource_hierarchy_nesting(models):
@@ -415,11 +398,11 @@ def test_aws_resource_hierarchy_nesting(models):
             assert kinds[g.parent] == "aws.Account"
 
     # an element inside an AZ sits under region, account, OU and organization, in that order
-    zonal = [e for e in model.elements if e.group and any(g.kind == "aws.AvailabilityZone" for g in _ancestors(model, e.group))]
+    zonal = [e for e in model.elements if e.group and any(g.kind == "aws.AvailabilityZone" for g in model.enclosing(e.group))]
     assert zonal
     order = ["aws.AvailabilityZone", "aws.Region", "aws.Account", "aws.OU", "aws.Organization"]
     for e in zonal:
-        chain = [g.kind for g in _ancestors(model, e.group)]
+        chain = [g.kind for g in model.enclosing(e.group)]
         positions = [chain.index(kind) for kind in order]
         assert positions == sorted(positions), (e.id, chain)
 
@@ -446,7 +429,7 @@ def test_aws_resource_hierarchy_service_scopes(models):
     model = models["aws-resource-hierarchy"]
     by_label = {}
     for e in model.elements:
-        by_label.setdefault(e.label, []).append([g.kind for g in _ancestors(model, e.group)])
+        by_label.setdefault(e.label, []).append([g.kind for g in model.enclosing(e.group)])
     for label in names("Global"):
         assert label in by_label, label
         assert all("aws.Account" in chain and "aws.Region" not in chain for chain in by_label[label])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import codes_at
+from helpers import codes_at
 
 TIERS = """
 layers: [{id: edge}, {id: app}, {id: data}, {id: ops, cross_cutting: true}]

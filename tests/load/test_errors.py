@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import codes_at, lint_files
+from helpers import codes_at, lint_files
 
 
 def only(problems: list, code: str) -> list:
