@@ -119,28 +119,36 @@ def _parents_first(groups: list[Group]) -> list[Group]:
     return ordered
 
 
-def collapse(view_slice: ViewSlice, reason: str) -> ViewSlice:
-    """Each outermost group drawn as one box; edges rewired to it and merged (counts kept)."""
-    top_groups = [group for group in view_slice.groups if group.parent is None]
-    if not top_groups:
+def collapse(view_slice: ViewSlice, reason: str, depth: int = 0) -> ViewSlice:
+    """Each group `depth` levels down (0: the outermost) drawn as one box standing for everything inside it.
+
+    Groups above that level stay as boundaries around the boxes; edges are rewired to the
+    boxes and merged (counts kept). A deeper level keeps more of the picture.
+    """
+    level: dict[str, int] = {}
+    for group in view_slice.groups:  # parents first, so every parent already has its level
+        level[group.id] = level[group.parent] + 1 if group.parent in level else 0
+    folded = [group for group in view_slice.groups if level[group.id] == depth]
+    if not folded:
         return view_slice
     owner: dict[str, str] = {}
-    inside: dict[str, str] = {group.id: group.id for group in top_groups}
-    for group in view_slice.groups:  # parents first, so every parent is already mapped
-        if group.parent is not None:
+    inside: dict[str, str] = {group.id: group.id for group in folded}
+    for group in view_slice.groups:
+        if level[group.id] > depth and group.parent is not None:
             inside[group.id] = inside[group.parent]
     counts: dict[str, int] = {}
     boxes: list[Box] = []
     for box in view_slice.boxes:
-        top = inside.get(box.parent) if box.parent else None
-        if top is None:
+        folded_into = inside.get(box.parent) if box.parent else None
+        if folded_into is None:
             boxes.append(box)
             continue
-        owner[box.id] = top
-        counts[top] = counts.get(top, 0) + box.count
-    for group in top_groups:
+        owner[box.id] = folded_into
+        counts[folded_into] = counts.get(folded_into, 0) + box.count
+    for group in folded:
         count = counts.get(group.id, 0)
-        boxes.append(Box(group.id, f"{group.label} ({count} elements)", group.kind, "boundary", None, group=group,
+        parent = group.parent if group.parent in level else None
+        boxes.append(Box(group.id, f"{group.label} ({count} elements)", group.kind, "boundary", parent, group=group,
                          count=count))
     merged: dict[tuple[str, str, RelationKind], Edge] = {}
     for edge in view_slice.edges:
@@ -155,5 +163,6 @@ def collapse(view_slice: ViewSlice, reason: str) -> ViewSlice:
             moved = source != edge.source or target != edge.target
             merged[key] = Edge(source, target, "" if moved else edge.label, edge.kind,
                                None if moved else edge.relation, edge.number, edge.reply, edge.count)
-    return ViewSlice(view_slice.model_id, view_slice.id, view_slice.title, view_slice.direction, tuple(boxes), (),
+    kept = tuple(group for group in view_slice.groups if level[group.id] < depth)
+    return ViewSlice(view_slice.model_id, view_slice.id, view_slice.title, view_slice.direction, tuple(boxes), kept,
                      tuple(merged.values()), view_slice.notes + (reason,), True, view_slice.layers)

@@ -1,0 +1,119 @@
+"""Running Graphviz `dot`: a time limit, safe mode, icons staged in a temporary folder, output made self-contained.
+
+`dot` reads the DOT source on standard input and writes the image on standard output, so
+it leaves no file behind. It runs in Graphviz's safe mode (`SERVER_NAME` set): it may
+only open files by base name inside `GV_FILE_PATH`, a fresh temporary folder holding
+copies of the icons the source names, and nothing else on the machine.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import uuid
+from functools import lru_cache
+from pathlib import Path
+
+from archdoc.render.images.dot import DotSource
+
+DOT_MISSING = "Graphviz `dot` was not found: install Graphviz (apt-get install graphviz)"
+
+_COMMENT = re.compile(rb"<!--.*?-->\n?", re.S)  # Graphviz's version banner and per-object comments
+_DOCTYPE = re.compile(rb"<!DOCTYPE[^>]*>\n?")  # names an external DTD a reader might fetch
+_HREF = re.compile(rb'(?P<attribute>(?:xlink:)?href=")(?P<value>[^"]*)"')
+
+
+class ImageError(Exception):
+    """An image could not be made; the message is one line that says what to do."""
+
+
+def dot_executable() -> str:
+    """The `dot` on PATH, or ImageError with the install hint."""
+    found = shutil.which("dot")
+    if found is None:
+        raise ImageError(DOT_MISSING)
+    return found
+
+
+@lru_cache(maxsize=4)
+def graphviz_version(executable: str) -> str:
+    """`dot -V` as Graphviz prints it, e.g. `dot - graphviz version 2.43.0 (0)`."""
+    try:
+        completed = subprocess.run([executable, "-V"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise ImageError(f"Graphviz `dot` could not be run ({error}): check the Graphviz installation") from error
+    return completed.stderr.decode("utf-8", "replace").strip()
+
+
+def run_dot(source: DotSource, fmt: str, timeout: float, what: str) -> bytes:
+    """The image `dot -T<fmt>` makes of the source, stopped after `timeout` seconds."""
+    executable = dot_executable()
+    with tempfile.TemporaryDirectory(prefix="archdoc-icons-") as staging:
+        for name, icon in source.icons.items():
+            shutil.copyfile(icon, os.path.join(staging, name))
+        environment = {**os.environ, "SERVER_NAME": "archdoc", "GV_FILE_PATH": staging + os.sep}
+        try:
+            completed = subprocess.run([executable, f"-T{fmt}"], input=source.text.encode("utf-8"),
+                                       capture_output=True, timeout=timeout, cwd=staging, env=environment,
+                                       check=False)
+        except subprocess.TimeoutExpired as error:  # subprocess.run has already killed dot
+            raise ImageError(f"Graphviz `dot` took longer than the {timeout:g} s time limit on {what} and was "
+                             "stopped: split the view with selectors or raise the limit") from error
+        except OSError as error:
+            raise ImageError(f"{DOT_MISSING} ({error.strerror})") from error
+    if completed.returncode != 0 or not completed.stdout:
+        raise ImageError(f"Graphviz `dot` failed on {what} (exit status {completed.returncode}): "
+                         f"{_first_error(completed.stderr)}")
+    return completed.stdout
+
+
+def self_contained_svg(svg: bytes, icons: dict[str, str]) -> bytes:
+    """The SVG with its icons inlined as data: URIs, and no comments or DOCTYPE.
+
+    Every link must be an icon archdoc staged; anything else would be a reference out of
+    the file, so it is an error rather than something to ship.
+    """
+    svg = _DOCTYPE.sub(b"", _COMMENT.sub(b"", svg), count=1)
+
+    def inline(match: re.Match[bytes]) -> bytes:
+        name = match["value"].decode("utf-8", "replace")
+        if name not in icons:
+            raise ImageError(f"Graphviz linked {name!r}, which is not an archdoc icon: this is a bug in archdoc")
+        return match["attribute"] + _data_uri(icons[name]) + b'"'
+
+    return _HREF.sub(inline, svg)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside `path` under a temporary name, then rename over it: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.parent / f".archdoc-{uuid.uuid4().hex}.tmp"
+    # os.open with 0o666 gives the file the umask's permissions, as a plain write would;
+    # tempfile.mkstemp would leave it readable by its owner only once renamed into a site.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+@lru_cache(maxsize=512)
+def _data_uri(icon: str) -> bytes:
+    mime = mimetypes.guess_type(icon)[0] or "application/octet-stream"
+    return f"data:{mime};base64,".encode() + base64.b64encode(Path(icon).read_bytes())
+
+
+def _first_error(stderr: bytes) -> str:
+    """The first `Error:` line Graphviz printed (else its last line), on one line."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    errors = [line for line in lines if line.lower().startswith("error")]
+    chosen = (errors or lines or ["no output and no message"])[0 if errors else -1]
+    return chosen[:300]
