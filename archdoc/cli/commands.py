@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from archdoc import pipeline
+from archdoc.cli import render_command
 from archdoc.cli.formats import FORMATTERS
 from archdoc.lint import RULES
 from archdoc.load.schema import json_schema
@@ -66,6 +67,7 @@ def _print(text: str) -> int:
 
 COMMANDS = [
     SimpleNamespace(add_parser=_lint_parser),
+    SimpleNamespace(add_parser=render_command.add_render_parser),
     SimpleNamespace(add_parser=_rules_parser),
     SimpleNamespace(add_parser=_schema_parser),
 ]

@@ -139,10 +139,10 @@ class _ModelBuilder:
             id=model_id,
             path=self.source.display,
             span=reader.span(node),
-            title=reader.string(fields.get("title")) or "",
-            description=reader.string(fields.get("description")) or "",
+            title=reader.text(fields.get("title")) or "",
+            description=reader.text(fields.get("description")) or "",
             tags=reader.strings(fields.get("tags")),
-            owner=reader.string(fields.get("owner")) or "",
+            owner=reader.text(fields.get("owner")) or "",
             links=links,
             includes=tuple(self.includes),
             layers=tuple(self.layers),
@@ -234,10 +234,10 @@ class _ModelBuilder:
             self.groups.append(Group(
                 id=group_id,
                 kind=kind,
-                label=reader.string(fields.get("label")) or group_id,
+                label=reader.text(fields.get("label")) or group_id,
                 span=reader.span(node),
                 parent=parent if parent is not None else declared_parent,
-                description=reader.string(fields.get("description")) or "",
+                description=reader.text(fields.get("description")) or "",
                 tags=reader.strings(fields.get("tags"), "tags"),
                 properties=properties,
                 property_spans=property_spans,
@@ -263,13 +263,13 @@ class _ModelBuilder:
         element = Element(
             id=element_id,
             kind=kind,
-            label=reader.string(fields.get("label")) or element_id,
+            label=reader.text(fields.get("label")) or element_id,
             span=reader.span(node),
-            description=reader.string(fields.get("description")) or "",
+            description=reader.text(fields.get("description")) or "",
             layer=layer,
             group=group,
             tags=reader.strings(fields.get("tags"), "tags"),
-            technology=reader.string(fields.get("technology")) or "",
+            technology=reader.text(fields.get("technology")) or "",
             properties=properties,
             property_spans=property_spans,
             links=reader.links(fields.get("links")),
@@ -305,8 +305,8 @@ class _ModelBuilder:
             index=len(self.relations),
             label=label,
             kind=kind,
-            technology=reader.string(fields.get("technology")) or "" if fields else "",
-            description=reader.string(fields.get("description")) or "" if fields else "",
+            technology=reader.text(fields.get("technology")) or "" if fields else "",
+            description=reader.text(fields.get("description")) or "" if fields else "",
             tags=reader.strings(fields.get("tags"), "tags") if fields else (),
         )
 
@@ -326,10 +326,10 @@ class _ModelBuilder:
                     steps.append(Step(source, target, reader.span(item), label, kind))
         return Flow(
             id=flow_id,
-            title=reader.string(fields.get("title")) or flow_id,
+            title=reader.text(fields.get("title")) or flow_id,
             span=reader.span(node),
             steps=tuple(steps),
-            description=reader.string(fields.get("description")) or "",
+            description=reader.text(fields.get("description")) or "",
         )
 
     # --- references ------------------------------------------------------------------
@@ -477,7 +477,7 @@ class _ModelBuilder:
             self._check_selectors((*source_selectors, *target_selectors), element_ids, group_ids, layer_ids)
             if source_selectors and target_selectors:
                 forbids.append(Forbid(source_selectors, target_selectors, reader.span(item),
-                                      reader.string(forbid_fields.get("reason")) or ""))
+                                      reader.text(forbid_fields.get("reason")) or ""))
 
         paths: list[RequirePath] = []
         for item in _each(reader, fields.get("require_path_through"), "require_path_through rules"):
@@ -488,7 +488,7 @@ class _ModelBuilder:
             self._check_selectors((*parts[0], *parts[1], *parts[2]), element_ids, group_ids, layer_ids)
             if all(parts):
                 paths.append(RequirePath(parts[0], parts[1], parts[2], reader.span(item),
-                                         reader.string(path_fields.get("reason")) or ""))
+                                         reader.text(path_fields.get("reason")) or ""))
 
         severities: dict[str, Severity] = {}
         severity_spans: dict[str, SourceSpan] = {}
@@ -559,7 +559,7 @@ def _reason(reader: Reader, fields: dict[str, AnyNode], node: AnyNode) -> str:
     reason_node = fields.get("reason")
     if reason_node is None:
         return ""  # already reported by reader.fields as AD114
-    reason = reader.string(reason_node, "a reason")
+    reason = reader.text(reason_node)
     if reason is not None and not reason.strip():
         reader.report("AD114", "the reason is empty: say why this is acceptable", reason_node)
         return ""
@@ -613,9 +613,9 @@ def _layer(reader: Reader, node: AnyNode) -> Layer:
     layer_id = reader.identifier(fields.get("id"), "a layer id") or f"?{node.line}"
     return Layer(
         id=layer_id,
-        title=reader.string(fields.get("title")) or layer_id,
+        title=reader.text(fields.get("title")) or layer_id,
         span=reader.span(node),
-        description=reader.string(fields.get("description")) or "",
+        description=reader.text(fields.get("description")) or "",
         cross_cutting=bool(reader.boolean(fields.get("cross_cutting"))),
     )
 
@@ -634,14 +634,14 @@ def _view(reader: Reader, node: AnyNode) -> View | None:
     depth = reader.integer(fields.get("depth"), minimum=0)
     return View(
         id=view_id,
-        title=reader.string(fields.get("title")) or view_id,
+        title=reader.text(fields.get("title")) or view_id,
         span=reader.span(node),
         include=include,
         exclude=reader.selectors(fields.get("exclude")),
         focus=focus,
         depth=1 if depth is None else depth,
         direction=reader.choice(fields.get("direction"), ("LR", "TB"), "direction") or "LR",
-        description=reader.string(fields.get("description")) or "",
+        description=reader.text(fields.get("description")) or "",
     )
 
 
@@ -665,7 +665,7 @@ def _arrow(reader: Reader, node: AnyNode, spec: schema.Spec, what: str
                           key)
             return None
         label = "" if type(value) is ScalarNode and value.plain and value.value in ("", "~", "null") else (
-            reader.string(value, "a label") or "")
+            reader.text(value) or "")
         kind = RelationKind.ASYNC if match.group(2) == "..>" else RelationKind.SYNC
         return match.group(1), match.group(3), label, kind, None
     fields = reader.fields(node, spec)
@@ -676,4 +676,4 @@ def _arrow(reader: Reader, node: AnyNode, spec: schema.Spec, what: str
     if source is None or target is None:
         return None
     kind_name = reader.choice(fields.get("kind"), schema.RELATION_KINDS, f"{what} kind")
-    return source, target, reader.string(fields.get("label")) or "", RelationKind(kind_name or "sync"), fields
+    return source, target, reader.text(fields.get("label")) or "", RelationKind(kind_name or "sync"), fields

@@ -84,15 +84,18 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         ```
     """),
     "AD102": ("wrong-type", E, """
-        A value has the wrong type: a list where a mapping belongs, or a non-string where text belongs.
+        A value has the wrong type: a list where a mapping belongs, or a number where an id belongs.
 
         YAML 1.1 reads unquoted `no`, `on`, `1.10`, `017` and `12:30` as booleans and numbers.
-        archdoc never converts them silently: where the format expects text, quote the value.
+        archdoc never converts them silently. Free text (labels, titles, descriptions,
+        technology, reasons) is taken exactly as written, so `label: 1.10` reads "1.10". Ids and
+        references (`id`, `layer`, `in`, `kind`, relation ends, selectors) must be written as
+        text: quote a value YAML would read as something else.
 
         **Passing**
 
         ```yaml
-        elements: [{id: "no", label: "1.10"}]
+        elements: [{id: "no", label: 1.10}]
         ```
 
         **Failing**

@@ -97,6 +97,18 @@ class Reader:
         self.report("AD102", f"expected {what}, found {node_name(node)}", node)
         return None
 
+    def text(self, node: AnyNode | None) -> str | None:
+        """Free text (labels, titles, descriptions, reasons) exactly as written: `label: 1.10` reads
+        "1.10" and `label: no` reads "no", since nothing is ever converted; an empty value is absent."""
+        if node is None:
+            return None
+        if type(node) is ScalarNode:
+            if node.plain and node.value in ("", "~", "null", "Null", "NULL"):
+                return None
+            return node.value
+        self.report("AD102", f"expected text, found {node_name(node)}", node)
+        return None
+
     def identifier(self, node: AnyNode | None, what: str = "an id") -> str | None:
         value = self.string(node, what)
         if value is None or node is None:

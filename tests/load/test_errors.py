@@ -20,7 +20,7 @@ def only(problems: list, code: str) -> list:
         ("elements:\n  - id: a\n    lable: A\n", ("AD101", 3, 5), "did you mean 'label'"),
         ("elements:\n  - id: a\n    label: A\n    label: B\n", ("AD105", 4, 5), "first written at line 3"),
         ("elements:\n  - id: no\n", ("AD102", 2, 9), "expected an element id, found the boolean no"),
-        ("elements:\n  - {id: a, label: 1.10}\n", ("AD102", 2, 20), 'quote it ("1.10")'),
+        ("layers: [{id: data}]\nelements:\n  - {id: a, layer: 1.10}\n", ("AD102", 3, 20), 'quote it ("1.10")'),
         ("elements: {id: a}\n", ("AD102", 1, 11), "expected a list of elements"),
         ("elements:\n  - label: A\n", ("AD103", 2, 5), "needs the key 'id'"),
         ("elements:\n  - id: 9lives\n", ("AD104", 2, 9), "not a valid id"),
@@ -140,3 +140,15 @@ def test_symlink_leading_outside_is_refused(tmp_path: Path, monkeypatch) -> None
     os.symlink(tmp_path / "secret.yaml", tmp_path / "models" / "link.yaml")
     problems = lint_files(Path("."), {"m.yaml": "elements: [{id: a}]\n"})
     assert [(p.code, p.span.path) for p in problems] == [("AD008", os.path.join("models", "link.yaml"))]
+
+
+def test_free_text_is_taken_exactly_as_written(tmp_path: Path, monkeypatch) -> None:
+    from archdoc.load import load_models
+
+    monkeypatch.chdir(tmp_path)
+    lint_files(Path("."), {"m.yaml": "title: 2024\nelements:\n  - {id: a, label: 1.10, description: no, technology: 017}\n"
+                                     "  - {id: b, label: on}\nrelations: [a -> b: 12:30]\n"})
+    model = load_models(Path("models")).models[0]
+    assert model.title == "2024"
+    assert [(e.label, e.description, e.technology) for e in model.elements] == [("1.10", "no", "017"), ("on", "", "")]
+    assert model.relations[0].label == "12:30"

@@ -1,0 +1,50 @@
+"""`archdoc render`: one view or flow as Mermaid, a Markdown snippet, SVG, PNG or DOT."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from archdoc import pipeline
+from archdoc.cli.formats import format_text
+from archdoc.render.images import ImageError
+
+FORMATS = ("mermaid", "md", "svg", "png", "dot")
+
+
+def add_render_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "render", help="render one view or flow",
+        description="Render one view (default: overview) or flow of a model. MODEL is a model file or a model id "
+                    "below --models. `--format md` prints a Markdown snippet for a design review or pull request.")
+    parser.add_argument("model", metavar="MODEL", help="a model file, or a model id")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--view", help="the view id (default: overview, else the first view)")
+    which.add_argument("--flow", help="the flow id (Mermaid: a sequence diagram)")
+    parser.add_argument("--format", "-f", choices=FORMATS, default="mermaid", help="output format (default: mermaid)")
+    parser.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
+    parser.add_argument("--models", type=Path, default=pipeline.DEFAULT_MODELS, help="models folder (default: models/)")
+    parser.set_defaults(run=run_render)
+
+
+def run_render(args: argparse.Namespace) -> int:
+    try:
+        _report, model = pipeline.find_model(args.model, args.models)
+        rendered = pipeline.render_diagram(model, args.format, view_id=args.view, flow_id=args.flow,
+                                           output=args.output if args.format in ("svg", "png", "dot") else None)
+    except pipeline.InvalidModel as invalid:
+        sys.stderr.write(format_text(invalid.report))
+        return invalid.report.exit_status or 1
+    except (pipeline.RequestError, ImageError) as error:
+        print(f"archdoc: {error}", file=sys.stderr)
+        return 2
+    for note in rendered.notes:
+        print(f"archdoc: note: {note}", file=sys.stderr)
+    for problem in rendered.problems:
+        print(f"{problem.span}: {problem.severity.value} {problem.code} {problem.message}", file=sys.stderr)
+    if args.output is not None and args.format not in ("svg", "png", "dot"):
+        args.output.write_bytes(rendered.content)
+    elif rendered.content:
+        sys.stdout.buffer.write(rendered.content)
+    return 0
