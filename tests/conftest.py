@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from helpers import lint_files
 
 REPO = Path(__file__).resolve().parent.parent

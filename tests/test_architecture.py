@@ -1,4 +1,4 @@
-"""archdoc lints itself: the packages stay in pipeline order (cli -> pipeline -> site -> render -> lint -> graph -> load -> model)."""
+"""archdoc lints itself: its packages import only downwards, in pipeline order."""
 
 from __future__ import annotations
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any, Callable
+from typing import Any
 
 from archdoc import __version__
 from archdoc.lint import RULES, LintReport

@@ -7,8 +7,8 @@ built once, so a rule with a selector costs a set lookup, not a scan of the mode
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Iterable, Mapping
 
 import networkx as nx
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from archdoc.graph import ModelGraph
 from archdoc.load.codes import LOADER_CODES

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from archdoc.load.build import build_model, check_fragment
 from archdoc.load.files import MODEL_SUFFIXES, ReadError, SourceFile, discover, is_fragment
@@ -111,5 +111,6 @@ def _root_for(path: Path, default_root: Path | None) -> Path:
 
 def _unreadable(result: LoadResult, display: str, error: ReadError) -> None:
     result.unreadable = True
-    result.problems.append(Problem(error.code, Severity.ERROR, f"{os.path.basename(display) or display} {error.message}",
+    message = f"{os.path.basename(display) or display} {error.message}"
+    result.problems.append(Problem(error.code, Severity.ERROR, message,
                                    SourceSpan(display, error.line, error.column)))

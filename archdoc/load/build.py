@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable
 
 from archdoc.load import schema
 from archdoc.load.files import ReadError, SourceFile, read_text, resolve_include
@@ -120,7 +120,8 @@ class _ModelBuilder:
         if id_node is not None:
             written = reader.string(id_node, "a model id")
             if written is not None and not _SLUG.match(written):
-                reader.report("AD104", f"model id '{written}' must be a slug: lowercase letters, digits and '-'", id_node)
+                reader.report("AD104", f"model id '{written}' must be a slug: lowercase letters, digits and '-'",
+                              id_node)
             elif written is not None:
                 model_id = written
         elif not _SLUG.match(model_id):
@@ -169,7 +170,8 @@ class _ModelBuilder:
                 return
         include_node = fields.get("include")
         if include_node is not None:
-            for item in reader.items(include_node, "fragment paths") if type(include_node) is not ScalarNode else [include_node]:
+            written = [include_node] if type(include_node) is ScalarNode else reader.items(include_node, "paths")
+            for item in written:
                 self._include(reader, item, chain)
         if (layers := fields.get("layers")) is not None:
             self.layers.extend(_layer(reader, item) for item in reader.items(layers, "layers"))
@@ -499,7 +501,8 @@ class _ModelBuilder:
             else:
                 for code_node, value in severity_node.pairs:
                     if not _RULE_CODE.match(code_node.value):
-                        reader.report("AD116", f"'{code_node.value}' is not a rule code (AD followed by three digits)", code_node)
+                        reader.report("AD116", f"'{code_node.value}' is not a rule code (AD followed by three digits)",
+                                      code_node)
                         continue
                     level = reader.choice(value, schema.SEVERITIES, "severity")
                     if level is not None:

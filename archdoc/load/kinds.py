@@ -200,10 +200,11 @@ def _module_kinds(provider: str, module_name: str) -> dict[str, Kind]:
     for attribute, value in sorted(vars(module).items()):
         if attribute.startswith("_") or not isinstance(value, type):
             continue
-        if not issubclass(value, diagrams.Node) or not getattr(value, "_icon", None):
+        icon_file = getattr(value, "_icon", None)
+        if not issubclass(value, diagrams.Node) or not icon_file:
             continue
         icon_dir = getattr(value, "_icon_dir", None)
-        icon = os.path.join(resources, os.path.relpath(icon_dir, "resources"), getattr(value, "_icon")) if icon_dir else None
+        icon = os.path.join(resources, os.path.relpath(icon_dir, "resources"), icon_file) if icon_dir else None
         name = f"{provider}.{module_name}.{attribute}"
         kinds[name] = Kind(name, provider, module_name, icon if icon and os.path.isfile(icon) else None,
                            f"{value.__module__}.{value.__qualname__}")

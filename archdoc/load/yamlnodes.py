@@ -9,7 +9,7 @@ streaming, duplicate keys are reported, and scalars keep their source text so th
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -116,7 +116,7 @@ class SequenceNode(Node):
         self.size = 1
 
 
-AnyNode = Union[ScalarNode, MappingNode, SequenceNode]
+AnyNode = ScalarNode | MappingNode | SequenceNode
 
 
 def implicit_tag(value: str) -> str:
@@ -312,7 +312,8 @@ def _report_duplicates(mapping: MappingNode, duplicate_keys: list[YamlReadError]
         duplicate_keys.append(
             YamlReadError(
                 "AD105",
-                f"duplicate key '{key.value}' (first written at line {first.line}); YAML would silently keep only the last",
+                f"duplicate key '{key.value}' (first written at line {first.line}); "
+                "YAML would silently keep only the last",
                 key.line,
                 key.column,
             )

@@ -8,6 +8,7 @@ outermost group becomes one box standing for its elements.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archdoc.graph import ModelGraph
@@ -58,6 +59,14 @@ class ViewSlice:
     notes: tuple[str, ...] = ()
     collapsed: bool = False
     layers: tuple[str, ...] = field(default=())  # layer ids in model order that have a visible box
+
+    @property
+    def group_depth(self) -> int:
+        """How many levels the slice's groups nest (0 without groups)."""
+        level: dict[str, int] = {}
+        for group in self.groups:  # parents first
+            level[group.id] = level[group.parent] + 1 if group.parent in level else 0
+        return max(level.values(), default=-1) + 1
 
     def children(self, parent: str | None) -> list[Group]:
         return [group for group in self.groups if group.parent == parent]
@@ -117,6 +126,16 @@ def _parents_first(groups: list[Group]) -> list[Group]:
         ordered.append(group)
         stack.extend(reversed(by_parent.get(group.id, [])))
     return ordered
+
+
+def collapsed_versions(view_slice: ViewSlice, medium: str) -> Iterator[ViewSlice]:
+    """The slice collapsed at each group level, deepest first (it keeps the most detail), with a note
+    saying why; renderers draw the first that fits their `medium` (Mermaid, one image)."""
+    size = f"{len(view_slice.boxes):,} elements and {len(view_slice.edges):,} arrows"
+    for depth in reversed(range(view_slice.group_depth)):
+        which = "outermost group" if depth == 0 else f"group {depth} {'level' if depth == 1 else 'levels'} down"
+        yield collapse(view_slice, f"With {size} this diagram is too large for {medium}: each {which} is drawn "
+                                   "as one box.", depth)
 
 
 def collapse(view_slice: ViewSlice, reason: str, depth: int = 0) -> ViewSlice:

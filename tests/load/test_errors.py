@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from helpers import codes_at, lint_files
 
 
@@ -124,7 +123,7 @@ def test_include_must_be_a_fragment_inside_the_models_folder(lint_yaml, tmp_path
                                                              fragment: str) -> None:
     (tmp_path / "outside.yaml").write_text("elements: [{id: secret}]\n")
     problems = lint_yaml(
-        f"include: [_self.yaml]\nelements: [{{id: a}}]\n" if include == "_self.yaml"
+        "include: [_self.yaml]\nelements: [{id: a}]\n" if include == "_self.yaml"
         else f"include: [{include}]\nelements: [{{id: a}}]\n",
         **{"other.yaml": "elements: [{id: o}]\n", "_self.yaml": "include: [_self.yaml]\n"},
     )

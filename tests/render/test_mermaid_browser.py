@@ -80,7 +80,7 @@ def drawn(browser: Any, mermaid_js: Path) -> tuple[dict[str, dict[str, Any]], di
     page.add_script_tag(path=str(mermaid_js))
     outcome = page.evaluate(RENDER_ALL, [case.text for case in CASES])
     page.close()
-    results = {case.name: result for case, result in zip(CASES, outcome["results"])}
+    results = {case.name: result for case, result in zip(CASES, outcome["results"], strict=True)}
     config = {"securityLevel": outcome["securityLevel"], "theme": outcome["theme"]}
     return results, config, events
 

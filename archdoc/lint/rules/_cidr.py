@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+
 from archdoc.graph import ModelGraph
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network

@@ -23,7 +23,7 @@ elements: [{id: a, in: subnet}]
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._cidr import network_parent, networks

@@ -30,7 +30,7 @@ elements: [{id: x, in: a}, {id: y, in: b}]
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._cidr import Network, network_parent, networks

@@ -23,7 +23,7 @@ rules: {acyclic: true}
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterator
+from collections.abc import Iterator
 
 import networkx as nx
 

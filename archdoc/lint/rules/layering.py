@@ -33,7 +33,7 @@ relations: [db -> api]
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import relation_finding

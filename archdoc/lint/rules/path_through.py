@@ -38,7 +38,7 @@ rules:
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterator
+from collections.abc import Iterator
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import arrow, first_relation, relation_finding

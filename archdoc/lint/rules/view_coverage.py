@@ -20,7 +20,7 @@ views: [{id: front, include: [api]}]
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from archdoc.graph import ModelGraph
 from archdoc.graph.views import view_elements

@@ -46,7 +46,7 @@ from archdoc.render.images.graphviz import (
     self_contained_svg,
     write_atomic,
 )
-from archdoc.render.views import ViewSlice, collapse
+from archdoc.render.views import ViewSlice, collapsed_versions
 
 __all__ = ["DOT_MISSING", "FORMATS", "ImageError", "MAX_IMAGE_EDGES", "MAX_IMAGE_NODES", "escape", "image_dot",
            "image_key", "prepare_image_slice", "render_image"]
@@ -69,8 +69,7 @@ def prepare_image_slice(view_slice: ViewSlice, *, span: SourceSpan | None = None
         return view_slice, []
     size = f"{len(view_slice.boxes)} elements and {len(view_slice.edges)} relations"
     limit = f"at most {MAX_IMAGE_NODES} elements and {MAX_IMAGE_EDGES} relations"
-    collapsed = [collapse(view_slice, _collapse_note(size, depth), depth)
-                 for depth in reversed(range(_group_levels(view_slice)))]  # deepest first
+    collapsed = list(collapsed_versions(view_slice, "one image"))
     drawn = next((candidate for candidate in collapsed if _fits(candidate)), None)
     if drawn is not None:
         how = "its groups are drawn collapsed"
@@ -141,19 +140,6 @@ def _renderer_digest() -> str:
 
 def _fits(view_slice: ViewSlice) -> bool:
     return len(view_slice.boxes) <= MAX_IMAGE_NODES and len(view_slice.edges) <= MAX_IMAGE_EDGES
-
-
-def _group_levels(view_slice: ViewSlice) -> int:
-    """How deep the slice's groups nest (0 without groups)."""
-    level: dict[str, int] = {}
-    for group in view_slice.groups:  # parents first
-        level[group.id] = level[group.parent] + 1 if group.parent in level else 0
-    return max(level.values(), default=-1) + 1
-
-
-def _collapse_note(size: str, depth: int) -> str:
-    which = "outermost group" if depth == 0 else f"group {depth} {'level' if depth == 1 else 'levels'} down"
-    return f"With {size} this view is too large for one image: each {which} is drawn as one box."
 
 
 def _first_boxes(view_slice: ViewSlice) -> ViewSlice:

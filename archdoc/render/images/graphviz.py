@@ -12,8 +12,8 @@ import base64
 import mimetypes
 import os
 import re
-import struct
 import shutil
+import struct
 import subprocess
 import tempfile
 import uuid

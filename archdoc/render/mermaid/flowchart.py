@@ -33,7 +33,7 @@ from archdoc.render.mermaid.limits import (
     SHORT_LABELS,
     fits,
 )
-from archdoc.render.views import Box, Edge, ViewSlice, collapse, slice_flow, slice_view
+from archdoc.render.views import Box, Edge, ViewSlice, collapsed_versions, slice_flow, slice_view
 
 DIRECTIONS = ("LR", "TB")
 INDENT = "  "
@@ -110,21 +110,7 @@ def _fit(view_slice: ViewSlice) -> tuple[ViewSlice, int]:
 def _candidates(view_slice: ViewSlice) -> Iterator[ViewSlice]:
     """The whole slice, then collapsed at each group level from the deepest (it keeps the most detail) up."""
     yield view_slice
-    for depth in reversed(range(_group_levels(view_slice))):
-        yield collapse(view_slice, _collapse_note(view_slice, depth), depth)
-
-
-def _group_levels(view_slice: ViewSlice) -> int:
-    level: dict[str, int] = {}
-    for group in view_slice.groups:  # parents first
-        level[group.id] = level[group.parent] + 1 if group.parent in level else 0
-    return max(level.values(), default=-1) + 1
-
-
-def _collapse_note(view_slice: ViewSlice, depth: int) -> str:
-    which = "outermost group" if depth == 0 else f"group {depth} {'level' if depth == 1 else 'levels'} down"
-    return (f"With {len(view_slice.boxes):,} elements and {len(view_slice.edges):,} arrows this diagram is too "
-            f"large for Mermaid: each {which} is drawn as one box.")
+    yield from collapsed_versions(view_slice, "Mermaid")
 
 
 def _first_boxes(view_slice: ViewSlice) -> tuple[ViewSlice, int]:
