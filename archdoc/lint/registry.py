@@ -28,6 +28,8 @@ RULE_MODULES = (
     "unused_layers",
     "path_through",
     "public_datastores",
+    "single_zone_datastores",
+    "unencrypted_datastores",
 )
 
 BANDS = {
@@ -55,23 +57,27 @@ class Rule:
         return BANDS[self.code[:3]]
 
 
+def _summary(doc: str) -> str:
+    """The documentation's first paragraph, on one line."""
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
 def _rule_from_module(module_name: str) -> Rule:
     module = importlib.import_module(f"archdoc.lint.rules.{module_name}")
     doc = inspect.cleandoc(module.__doc__ or "")
-    summary = doc.splitlines()[0] if doc else module.NAME
-    return Rule(module.CODE, module.NAME, module.SEVERITY, summary, doc, module.check)
+    return Rule(module.CODE, module.NAME, module.SEVERITY, _summary(doc) or module.NAME, doc, module.check)
 
 
 def _build() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for code, (name, severity, doc) in LOADER_CODES.items():
         cleaned = inspect.cleandoc(doc)
-        rules[code] = Rule(code, name, severity, cleaned.splitlines()[0], cleaned)
+        rules[code] = Rule(code, name, severity, _summary(cleaned), cleaned)
     for rule in CHECKS:
         rules[rule.code] = rule
     for code, (name, severity, doc) in EXTRA_CODES.items():
         cleaned = inspect.cleandoc(doc)
-        rules[code] = Rule(code, name, severity, cleaned.splitlines()[0], cleaned)
+        rules[code] = Rule(code, name, severity, _summary(cleaned), cleaned)
     return dict(sorted(rules.items()))
 
 

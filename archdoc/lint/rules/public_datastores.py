@@ -32,6 +32,7 @@ from collections.abc import Iterator
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
+from archdoc.lint.rules._datastores import datastores
 from archdoc.model import Problem, Severity
 
 CODE = "AD401"
@@ -41,9 +42,7 @@ SEVERITY = Severity.ERROR
 
 def check(graph: ModelGraph) -> Iterator[Problem]:
     groups = graph.groups
-    for element in graph.model.elements:
-        if graph.category(element.id) != "database" and "datastore" not in element.tags:
-            continue
+    for element in datastores(graph):
         if element.properties.get("public") is True:
             yield finding(graph, CODE, SEVERITY, element.property_spans.get("public", element.span),
                           f"datastore '{element.id}' is marked public", element.id)

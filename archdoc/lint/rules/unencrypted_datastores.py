@@ -1,0 +1,39 @@
+"""A datastore the model says is not encrypted at rest (`encrypted: false`).
+
+Well-architected (security pillar): encrypt data at rest. The rule reads only what the
+model states.
+
+**Passing**
+
+```yaml
+elements:
+  - {id: bucket, kind: aws.storage.SimpleStorageServiceS3, tags: [datastore], properties: {encrypted: true}}
+```
+
+**Failing**
+
+```yaml
+elements:
+  - {id: db, kind: aws.database.RDS, properties: {encrypted: false}}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from archdoc.graph import ModelGraph
+from archdoc.lint.rules._common import finding
+from archdoc.lint.rules._datastores import datastores
+from archdoc.model import Problem, Severity
+
+CODE = "AD403"
+NAME = "unencrypted-datastore"
+SEVERITY = Severity.WARNING
+
+
+def check(graph: ModelGraph) -> Iterator[Problem]:
+    for element in datastores(graph):
+        if element.properties.get("encrypted") is False:
+            yield finding(graph, CODE, SEVERITY, element.property_spans.get("encrypted", element.span),
+                          f"datastore '{element.id}' is not encrypted at rest (encrypted: false)", element.id)
