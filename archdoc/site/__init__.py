@@ -1,0 +1,1 @@
+"""The documentation site: pages planned from the models, built offline with MkDocs Material."""

@@ -1,0 +1,72 @@
+"""The site's content, planned from the linted models as Markdown pages, image requests and navigation.
+
+Pure: nothing is written here (the site builder writes), and the same models and report
+give the same plan, byte for byte. Every text a model supplies goes through the escaping
+in `pages_text` before it reaches a page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from archdoc.lint import RULES, LintReport
+from archdoc.model import Model, Problem
+from archdoc.site.pages_diagrams import ImageRequest, view_image
+from archdoc.site.pages_gallery import gallery_page, rule_page, rules_index
+from archdoc.site.pages_model import model_page
+from archdoc.site.pages_text import escape_html, safe_name
+
+__all__ = ["ImageRequest", "SitePlan", "model_path", "plan_site"]
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """What the site holds: pages (docs-relative path -> Markdown), the images they show, their navigation.
+
+    `problems` are what drawing the diagrams reported (AD301, AD302: views drawn collapsed);
+    they appear on the model pages too.
+    """
+
+    pages: dict[str, str]
+    images: tuple[ImageRequest, ...]
+    nav: list[Any]
+    problems: tuple[Problem, ...] = ()
+
+
+def plan_site(models: list[Model], report: LintReport) -> SitePlan:
+    """The gallery, one page per model, and the rule reference."""
+    pages: dict[str, str] = {}
+    images: list[ImageRequest] = []
+    problems: list[Problem] = []
+    cards: list[tuple[Model, str, str, list[Problem]]] = []
+    model_nav: list[Any] = []
+    for model in sorted(models, key=lambda model: model.id):
+        findings = report.for_model(model.id)
+        page = model_page(model, findings)
+        path = model_path(model.id)
+        pages[path] = page.markdown
+        images += page.images
+        problems += page.problems
+        cards.append((model, path, _thumbnail(model), findings + list(page.problems)))
+        # Material writes navigation titles into the page as HTML: escape them here.
+        model_nav.append({escape_html(model.display_title): path})
+    pages["index.md"] = gallery_page(cards)
+    pages["rules/index.md"] = rules_index(RULES)
+    rule_nav: list[Any] = [{"All rules": "rules/index.md"}]
+    for code, rule in RULES.items():
+        pages[f"rules/{code}.md"] = rule_page(rule)
+        rule_nav.append({f"{code} {rule.name}": f"rules/{code}.md"})
+    nav = [{"Gallery": "index.md"}, {"Models": model_nav}, {"Rules": rule_nav}]
+    return SitePlan(dict(sorted(pages.items())), tuple(images), nav, tuple(problems))
+
+
+def model_path(model_id: str) -> str:
+    """The docs-relative path of a model's page."""
+    return f"models/{safe_name(model_id)}.md"
+
+
+def _thumbnail(model: Model) -> str:
+    """The card's picture: the view called `overview` (archdoc makes one when a model has none), else the first."""
+    view = next((view for view in model.views if view.id == "overview"), model.views[0])
+    return view_image(model.id, view.id)

@@ -1,0 +1,184 @@
+"""A model's page: what it is, its diagrams, every element, group and relation, and what its checks found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archdoc.graph import ModelGraph, build_graph
+from archdoc.model import Element, Group, Model, Problem, sort_problems
+from archdoc.model.types import PropertyValue
+from archdoc.site.pages_checks import cost_section, findings_section, layers_section, walk_groups
+from archdoc.site.pages_diagrams import Diagrams, ImageRequest, draw_model
+from archdoc.site.pages_text import (
+    code,
+    drop_empty_columns,
+    element_link,
+    escape_inline,
+    front_matter,
+    group_link,
+    join_blocks,
+    link,
+    safe_markdown,
+    table,
+)
+
+
+@dataclass(frozen=True)
+class ModelPage:
+    """A model's page, the images it shows, and the problems met drawing them (AD301, AD302)."""
+
+    markdown: str
+    images: tuple[ImageRequest, ...]
+    problems: tuple[Problem, ...]
+
+
+def model_page(model: Model, findings: list[Problem]) -> ModelPage:
+    """The Markdown of models/<id>.md for a model and the lint findings about it."""
+    graph = build_graph(model)
+    diagrams = draw_model(graph)
+    problems = sort_problems(findings + diagrams.problems)
+    markdown = join_blocks([
+        front_matter(model.display_title),
+        f"# {escape_inline(model.display_title)} {{#model}}",
+        safe_markdown(model.description),
+        _facts(model),
+        _views(diagrams),
+        _flows(diagrams),
+        _elements(graph),
+        _groups(graph),
+        _relations(graph),
+        layers_section(model),
+        cost_section(graph),
+        findings_section(graph, problems),
+    ])
+    return ModelPage(markdown + "\n", tuple(diagrams.images), tuple(diagrams.problems))
+
+
+def counts(model: Model) -> str:
+    """"5 elements · 4 relations · 2 views · 1 flow", for the page and the gallery card."""
+    sizes = [(len(model.elements), "element"), (len(model.relations), "relation"), (len(model.views), "view"),
+             (len(model.flows), "flow")]
+    return " · ".join(f"{size} {word}{'' if size == 1 else 's'}" for size, word in sizes)
+
+
+def _facts(model: Model) -> str:
+    lines = [counts(model), f"Source: {code(model.path)}"]
+    if model.includes:
+        lines.append("Includes: " + ", ".join(code(path) for path in model.includes))
+    if model.owner:
+        lines.append(f"Owner: {escape_inline(model.owner)}")
+    if model.tags:
+        lines.append("Tags: " + ", ".join(escape_inline(tag) for tag in model.tags))
+    if model.links:
+        lines.append("Links: " + " · ".join(link(name, url) for name, url in model.links.items()))
+    # A box, not a bare list: a list right after a description ending in a list would join it.
+    return '!!! info "About this model"\n\n' + "\n".join(f"    - {line}" for line in lines)
+
+
+def _views(diagrams: Diagrams) -> str:
+    return join_blocks(["## Views {#views}", *diagrams.views])
+
+
+def _flows(diagrams: Diagrams) -> str:
+    return join_blocks(["## Flows {#flows}", *diagrams.flows]) if diagrams.flows else ""
+
+
+# --- elements and groups ---------------------------------------------------------------
+
+def _elements(graph: ModelGraph) -> str:
+    """Every element once, with its anchor, under the heading of its layer (model order within)."""
+    model = graph.model
+    parts = ["## Elements {#elements}"]
+    if not model.layers:
+        return join_blocks(parts + [_element_entry(graph, element) for element in model.elements])
+    sections: list[tuple[str | None, str]] = [
+        (layer.id, f"### {escape_inline(layer.title)} {{#layer-{layer.id}}}") for layer in model.layers]
+    sections.append((None, "### Without a layer {#no-layer}"))  # not layer-...: a layer may be called `none`
+    for layer_id, heading in sections:
+        members = [element for element in model.elements if element.layer == layer_id]
+        if members:
+            parts += [heading] + [_element_entry(graph, element) for element in members]
+    return join_blocks(parts)
+
+
+def _element_entry(graph: ModelGraph, element: Element) -> str:
+    facts = [f"{code(element.kind)} ({escape_inline(graph.category(element.id))})"]
+    if element.group is not None:
+        facts.append(_inside(graph, element.group))
+    rows = [("technology", escape_inline(element.technology))] if element.technology else []
+    if element.tags:
+        rows.append(("tags", ", ".join(escape_inline(tag) for tag in element.tags)))
+    rows += _property_rows(element.properties)
+    return join_blocks([
+        f"#### {escape_inline(element.label)} {{#el-{element.id}}}",
+        " · ".join(facts),
+        safe_markdown(element.description),
+        table(("Property", "Value"), rows) if rows else "",
+        _links(element.links),
+    ])
+
+
+def _groups(graph: ModelGraph) -> str:
+    """Every group with its anchor, outer groups before the groups nested in them."""
+    if not graph.model.groups:
+        return ""
+    parts = ["## Groups {#groups}"]
+    for group, _depth in walk_groups(graph):
+        parts.append(_group_entry(graph, group))
+    return join_blocks(parts)
+
+
+def _group_entry(graph: ModelGraph, group: Group) -> str:
+    facts = [code(group.kind)]
+    if group.parent is not None:
+        facts.append(_inside(graph, group.parent))
+    members = [element_link(graph.elements, element.id) for element in graph.model.elements
+               if element.group == group.id]
+    nested = [group_link(graph.groups, child.id) for child in graph.model.groups if child.parent == group.id]
+    rows = [("tags", ", ".join(escape_inline(tag) for tag in group.tags))] if group.tags else []
+    rows += _property_rows(group.properties)
+    return join_blocks([
+        f"### {escape_inline(group.label)} {{#grp-{group.id}}}",
+        " · ".join(facts),
+        safe_markdown(group.description),
+        "**Elements:** " + ", ".join(members) if members else "",
+        "**Groups inside:** " + ", ".join(nested) if nested else "",
+        table(("Property", "Value"), rows) if rows else "",
+        _links(group.links),
+    ])
+
+
+def _inside(graph: ModelGraph, group_id: str) -> str:
+    """"in Region › VPC › Subnet": the enclosing groups, outermost first, as one reads a path."""
+    return "in " + " › ".join(group_link(graph.groups, outer) for outer in reversed(graph.group_chain(group_id)))
+
+
+def _property_rows(properties: dict[str, PropertyValue]) -> list[tuple[str, str]]:
+    return [(escape_inline(name), escape_inline(_value_text(value))) for name, value in properties.items()]
+
+
+def _value_text(value: PropertyValue) -> str:
+    """A property as the model would write it (YAML words for booleans and null)."""
+    if isinstance(value, tuple):
+        return ", ".join(_value_text(item) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "null" if value is None else str(value)
+
+
+def _links(links: dict[str, str]) -> str:
+    return "Links: " + " · ".join(link(name, url) for name, url in links.items()) if links else ""
+
+
+# --- relations -------------------------------------------------------------------------
+
+def _relations(graph: ModelGraph) -> str:
+    relations = graph.model.relations
+    if not relations:
+        return join_blocks(["## Relations {#relations}", "This model has no relations."])
+    header = ["#", "From", "To", "Label", "Kind", "Technology", "Tags", "Description"]
+    rows = [[str(number), element_link(graph.elements, relation.source), element_link(graph.elements, relation.target),
+             escape_inline(relation.label), relation.kind.value, escape_inline(relation.technology),
+             ", ".join(escape_inline(tag) for tag in relation.tags), escape_inline(relation.description)]
+            for number, relation in enumerate(relations, start=1)]
+    return join_blocks(["## Relations {#relations}", drop_empty_columns(header, rows, keep=5)])
