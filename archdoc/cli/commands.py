@@ -9,7 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from archdoc import pipeline
-from archdoc.cli import render_command
+from archdoc.cli import render_command, site_commands
 from archdoc.cli.formats import FORMATTERS
 from archdoc.lint import RULES
 from archdoc.load.schema import json_schema
@@ -70,4 +70,6 @@ COMMANDS = [
     SimpleNamespace(add_parser=render_command.add_render_parser),
     SimpleNamespace(add_parser=_rules_parser),
     SimpleNamespace(add_parser=_schema_parser),
+    SimpleNamespace(add_parser=site_commands.add_build_parser),
+    SimpleNamespace(add_parser=site_commands.add_serve_parser),
 ]

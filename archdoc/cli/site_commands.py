@@ -1,0 +1,96 @@
+"""`archdoc build` and `archdoc serve`: lint the models, then build or serve the offline documentation site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from archdoc import pipeline
+from archdoc.cli.formats import format_text
+from archdoc.lint import LintReport
+
+Progress = Callable[[str], None]
+
+
+def add_build_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "build", help="build the offline documentation site",
+        description="Lint the models, then build the documentation site (MkDocs Material, no request outside "
+                    "itself) with mkdocs.yml if there is one. Exit 0: built; 1: lint errors or a failed build "
+                    "(the previous site is kept); 2: unreadable input, or an output folder archdoc will not replace.")
+    _common_options(parser)
+    parser.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="site folder (default: site/)")
+    parser.add_argument("--strict", action="store_true", help="fail on MkDocs warnings (broken links, ...)")
+    parser.set_defaults(run=run_build)
+
+
+def add_serve_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve", help="preview the site, rebuilt when a model or page changes",
+        description="Build the site into a private folder and serve it; rebuild when a model, a page of site_src/ "
+                    "or mkdocs.yml changes.")
+    _common_options(parser)
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                        help="address to serve on (default: 127.0.0.1:8000, this machine only)")
+    parser.set_defaults(run=run_serve)
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--models", type=Path, default=pipeline.DEFAULT_MODELS, metavar="DIR",
+                        help="models folder (default: models/)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines; problems are still printed")
+
+
+# archdoc.site is imported by the commands that use it: MkDocs and Material take a while to
+# import, and `archdoc lint` should not pay for them.
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from archdoc.site.build import BuildRequest, SiteBuildError, build_site
+
+    progress = _progress(args.quiet)
+    result, report = pipeline.load_and_lint([args.models])
+    if report.exit_status:
+        sys.stdout.write(format_text(report))  # what `archdoc lint` prints, so CI logs read the same
+        return report.exit_status
+    if report.warnings:
+        sys.stderr.write(format_text(report))
+    progress(f"models: {len(result.models)} loaded and linted")
+    request = BuildRequest(args.models, args.out, Path.cwd(), args.strict)
+    try:
+        summary = build_site(result, report, request, progress)
+    except SiteBuildError as error:
+        print(f"archdoc: {error}", file=sys.stderr)
+        return error.exit_status
+    progress(f"site: {args.out} written ({summary.pages} generated pages, {summary.images_rendered} images "
+             f"rendered, {summary.images_reused} unchanged) in {summary.seconds:.1f} s")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from archdoc.site.build import BuildRequest
+    from archdoc.site.serve import is_loopback, parse_dev_addr, serve_site
+
+    try:
+        host, port = parse_dev_addr(args.dev_addr)
+    except ValueError as error:
+        print(f"archdoc: {error}", file=sys.stderr)
+        return 2
+    if not is_loopback(host):
+        print(f"archdoc: serving on {host}: other machines can read this preview", file=sys.stderr)
+    request = BuildRequest(args.models, Path("site"), Path.cwd())
+    return serve_site(request, host, port, lambda: pipeline.load_and_lint([args.models]), _print_report,
+                      _progress(args.quiet))
+
+
+def _print_report(report: LintReport) -> None:
+    sys.stdout.write(format_text(report))
+
+
+def _progress(quiet: bool) -> Progress:
+    def show(message: str) -> None:
+        print(f"archdoc: {message}", file=sys.stderr, flush=True)
+
+    return (lambda message: None) if quiet else show

@@ -1,0 +1,200 @@
+"""The MkDocs plugin `archdoc`: adds the generated pages, images, navigation and offline assets to a build.
+
+`archdoc build` hands the plugin models it already loaded and linted (`inputs`); under a
+plain `mkdocs build` or `mkdocs serve` the plugin loads and lints them itself. Generated
+files exist only in memory and in the built site, never in the docs folder.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import nest_paths
+
+from archdoc.lint import LintReport, lint_result
+from archdoc.load import LoadResult, load_paths
+from archdoc.site.config import enforce_safety, install_mermaid_fence
+from archdoc.site.imagecache import MANIFEST, ImageBuildError, ImageFile, manifest_text, prepare_images
+from archdoc.site.nodes import expected_node_counts
+from archdoc.site.output import MARKER, MARKER_TEXT, UnsafeOutputError, check_output, checked_site_path, is_archdoc_site
+from archdoc.site.pages import SitePlan, plan_site
+from archdoc.site.static import Asset, AssetError, scripts, site_assets, styles
+
+log = get_plugin_logger(__name__)
+
+Progress = Callable[[str], None]
+HOME_PAGE = "index.md"
+
+
+class ArchdocPluginConfig(Config):
+    models = config_options.Type(str, default="models")
+    """The models folder, relative to mkdocs.yml."""
+
+
+@dataclass
+class BuildInputs:
+    """What `archdoc build` hands the plugin: linted models, the site to reuse images from, a scratch folder."""
+
+    result: LoadResult
+    report: LintReport
+    previous_site: Path | None
+    work_dir: Path
+    progress: Progress
+
+
+class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
+    """Everything archdoc adds to an MkDocs build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inputs: BuildInputs | None = None
+        self.plan = SitePlan(pages={}, images=(), nav=[])
+        self.assets: list[Asset] = []
+        self.images: list[ImageFile] = []
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        enforce_safety(config)
+        project = _project_dir(config)
+        try:
+            self.assets = site_assets(project)
+        except AssetError as error:
+            raise PluginError(str(error)) from None
+        _add_assets(config, self.assets)
+        if self.inputs is None:
+            self.inputs = self._load_inputs(config, project)
+        self.plan = plan_site(self.inputs.result.models, self.inputs.report)
+        install_mermaid_fence(config, expected_node_counts(self.inputs.result.models))
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs before MkDocs empties site_dir, so the previous site's images can still be reused.
+        assert self.inputs is not None
+        try:
+            self.images = prepare_images(self.plan.images, self.inputs.previous_site, self.inputs.work_dir,
+                                         self.inputs.progress)
+        except (ImageBuildError, ValueError) as error:
+            raise PluginError(str(error)) from None
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        by_destination = {file.dest_uri: file for file in files}
+        for path, markdown in sorted(self.plan.pages.items()):
+            page = File.generated(config, _site_path(path), content=markdown)
+            if _generated_wins(files, by_destination.get(page.dest_uri), page):
+                files.append(page)
+        for image in self.images:
+            files.append(File.generated(config, image.path, abs_src_path=str(image.source)))
+        for asset in self.assets:
+            files.append(File.generated(config, asset.site_path, abs_src_path=str(asset.source)))
+        _extend_nav(config, files, self.plan)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(_project_dir(config) / self.config.models))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        (site / MANIFEST).write_text(manifest_text(self.images), encoding="utf-8")
+        (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        self._clean_scratch()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._clean_scratch()
+
+    def _load_inputs(self, config: MkDocsConfig, project: Path) -> BuildInputs:
+        """Under plain MkDocs: lint the models, refuse a site_dir archdoc must not empty, reuse its images."""
+        models = project / self.config.models
+        result = load_paths([models], default_root=models)
+        report = lint_result(result)
+        if report.exit_status:
+            findings = [f"{problem.span or 'archdoc'}: {problem.severity.value} {problem.code} {problem.message}"
+                        for problem in report.problems if problem.is_error]
+            raise PluginError("archdoc: the models have errors (`archdoc lint` shows them all):\n"
+                              + "\n".join(findings))
+        site = Path(config.site_dir)
+        try:
+            check_output(site, project=project, models=models, docs=Path(config.docs_dir))
+        except UnsafeOutputError as error:
+            raise PluginError(str(error)) from None
+        self._scratch = tempfile.TemporaryDirectory(prefix="archdoc-images-")
+        return BuildInputs(result, report, site if is_archdoc_site(site) else None, Path(self._scratch.name),
+                           log.info)
+
+    def _clean_scratch(self) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+
+
+def _generated_wins(files: Files, hand_written: File | None, generated: File) -> bool:
+    """Which of a hand-written and a generated page of the same place in the site is kept.
+
+    The same name is a deliberate override: the hand-written page. Another name landing on
+    the same HTML file (`rules.md` and `rules/index.md` both make `rules/index.html`) is a
+    clash: the generated page, which the other generated pages link to, with a warning.
+    """
+    if hand_written is None:
+        return True
+    if hand_written.src_uri == generated.src_uri:
+        log.info("%s is written by hand; it replaces the generated page", generated.src_uri)
+        return False
+    log.warning("%s (written by hand) and the generated %s would both be %s; the hand-written page is left "
+                "out: rename it", hand_written.src_uri, generated.src_uri, generated.dest_uri)
+    files.remove(hand_written)
+    return True
+
+
+def _site_path(path: str) -> str:
+    try:
+        return checked_site_path(path)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+
+
+def _add_assets(config: MkDocsConfig, assets: list[Asset]) -> None:
+    """archdoc's scripts and styles, after any the user lists (Material's bundle loads before all of them)."""
+    listed = {str(script) for script in config.extra_javascript}
+    config.extra_javascript.extend(path for path in scripts(assets) if path not in listed)
+    config.extra_css.extend(path for path in styles(assets) if path not in config.extra_css)
+
+
+def _extend_nav(config: MkDocsConfig, files: Files, plan: SitePlan) -> None:
+    """Without a nav in mkdocs.yml: the home page, the hand-written pages in MkDocs' own order, then the
+    generated sections. With one: it is kept, and the generated sections it does not place are appended."""
+    if config.nav is None:
+        hand_written = [file.src_uri for file in files.documentation_pages()
+                        if file.generated_by is None and file.src_uri not in plan.pages]
+        home = [entry for entry in plan.nav if _mentions(entry, {HOME_PAGE})]
+        rest = [entry for entry in plan.nav if entry not in home]
+        config.nav = home + nest_paths(hand_written) + rest
+    else:
+        placed = _paths(config.nav)
+        config.nav = list(config.nav) + [entry for entry in plan.nav if not _mentions(entry, placed)]
+
+
+def _paths(nav: Any) -> set[str]:
+    """Every page a nav structure (strings, lists, single-key mappings) names."""
+    if isinstance(nav, str):
+        return {nav}
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return set().union(*(_paths(value) for value in values))
+
+
+def _mentions(nav: Any, paths: set[str]) -> bool:
+    return not _paths(nav).isdisjoint(paths)

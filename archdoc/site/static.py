@@ -1,0 +1,62 @@
+"""The scripts and styles every site carries: the pinned Mermaid from node_modules and archdoc's own assets."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+SITE_ASSETS = "assets/archdoc"  # where they land in the site
+MERMAID_ENV = "ARCHDOC_MERMAID_JS"
+_MERMAID_IN_PACKAGE = Path("node_modules") / "mermaid" / "dist" / "mermaid.min.js"
+_ARCHDOC_REPO = Path(__file__).resolve().parents[2]
+
+# Loaded on every page, in this order: the zoom helper, then the drawing script that hands it
+# diagrams. Mermaid is not among them: the drawing script loads it from beside itself, and only
+# on pages that have a diagram.
+OWN_SCRIPTS = ("archdoc-zoom.js", "archdoc-mermaid.js")
+OWN_STYLES = ("archdoc.css",)
+MERMAID = "mermaid.min.js"
+
+
+class AssetError(Exception):
+    """A front-end asset the site needs is missing."""
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file copied into the site: its place in the site and where it comes from."""
+
+    site_path: str
+    source: Path
+
+
+def find_mermaid(project: Path) -> Path:
+    """The pinned mermaid.min.js: $ARCHDOC_MERMAID_JS, else ./node_modules, else archdoc's own node_modules."""
+    configured = os.environ.get(MERMAID_ENV)
+    if configured:
+        path = Path(configured)
+        if not path.is_file():
+            raise AssetError(f"{MERMAID_ENV}={configured} is not a file; point it at mermaid.min.js or unset it")
+        return path
+    for candidate in (project / _MERMAID_IN_PACKAGE, _ARCHDOC_REPO / _MERMAID_IN_PACKAGE):
+        if candidate.is_file():
+            return candidate
+    raise AssetError("the pinned Mermaid is missing (node_modules/mermaid/dist/mermaid.min.js): run `npm ci`")
+
+
+def site_assets(project: Path) -> list[Asset]:
+    """Every asset: Mermaid, archdoc's scripts in load order, its styles."""
+    assets = [Asset(f"{SITE_ASSETS}/{MERMAID}", find_mermaid(project))]
+    assets += [Asset(f"{SITE_ASSETS}/{name}", ASSETS_DIR / name) for name in OWN_SCRIPTS + OWN_STYLES]
+    return assets
+
+
+def scripts(assets: list[Asset]) -> list[str]:
+    """The scripts every page loads (Mermaid is loaded on demand)."""
+    return [asset.site_path for asset in assets if asset.site_path.endswith(OWN_SCRIPTS)]
+
+
+def styles(assets: list[Asset]) -> list[str]:
+    return [asset.site_path for asset in assets if asset.site_path.endswith(".css")]
