@@ -74,7 +74,7 @@ def format_sarif(report: LintReport) -> str:
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.summary},
             "help": {"text": rule.doc, "markdown": rule.doc},
-            "helpUri": f"{INFORMATION_URI}/blob/main/site_src/rules.md#{rule.code.lower()}",
+            "helpUri": f"{INFORMATION_URI}/blob/main/site_src/rules/index.md#{rule.code.lower()}",
             "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
             "properties": {"tags": [rule.band.split(":")[0]]},
         }

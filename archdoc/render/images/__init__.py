@@ -97,7 +97,7 @@ def image_key(view_slice: ViewSlice, fmt: str) -> str:
     _check_format(fmt)
     engine = graphviz_version(dot_executable()) if fmt != "dot" else "-"
     digest = hashlib.sha256()
-    digest.update(f"archdoc {__version__} {_renderer_digest()}\ndiagrams {version('diagrams')}\n{engine}\n{fmt}\n"
+    digest.update(f"archdoc {__version__} {_renderer_digest()}\ndiagrams {_diagrams_version()}\n{engine}\n{fmt}\n"
                   .encode())
     digest.update(image_dot(view_slice).encode("utf-8"))
     return digest.hexdigest()
@@ -128,6 +128,11 @@ def render_image(view_slice: ViewSlice, fmt: str, out_path: Path | str, *, timeo
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ImageError(f"unknown image format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+@lru_cache(maxsize=1)
+def _diagrams_version() -> str:
+    return version("diagrams")  # reads package metadata from disk: once per process, not once per image
 
 
 @lru_cache(maxsize=1)
