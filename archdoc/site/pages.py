@@ -7,14 +7,14 @@ in `pages_text` before it reaches a page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from archdoc.lint import RULES, LintReport
 from archdoc.model import Model, Problem
 from archdoc.site.pages_diagrams import ImageRequest, view_image
 from archdoc.site.pages_gallery import gallery_page, rule_page, rules_index
-from archdoc.site.pages_model import model_page
+from archdoc.site.pages_model import kind_icon, model_page
 from archdoc.site.pages_text import escape_html, safe_name
 
 __all__ = ["ImageRequest", "SitePlan", "model_path", "plan_site"]
@@ -32,6 +32,7 @@ class SitePlan:
     images: tuple[ImageRequest, ...]
     nav: list[Any]
     problems: tuple[Problem, ...] = ()
+    files: dict[str, str] = field(default_factory=dict)  # site path -> file copied as is (kind icons)
 
 
 def plan_site(models: list[Model], report: LintReport) -> SitePlan:
@@ -58,7 +59,18 @@ def plan_site(models: list[Model], report: LintReport) -> SitePlan:
         pages[f"rules/{code}.md"] = rule_page(rule)
         rule_nav.append({f"{code} {rule.name}": f"rules/{code}.md"})
     nav = [{"Gallery": "index.md"}, {"Models": model_nav}, {"Rules": rule_nav}]
-    return SitePlan(dict(sorted(pages.items())), tuple(images), nav, tuple(problems))
+    return SitePlan(dict(sorted(pages.items())), tuple(images), nav, tuple(problems), _icons(models))
+
+
+def _icons(models: list[Model]) -> dict[str, str]:
+    """The icon of every kind the models use, for the element entries."""
+    files: dict[str, str] = {}
+    for model in models:
+        for element in model.elements:
+            icon = kind_icon(element.kind)
+            if icon is not None:
+                files[icon[0]] = icon[1]
+    return dict(sorted(files.items()))
 
 
 def model_path(model_id: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archdoc.graph import ModelGraph, build_graph
+from archdoc.load import catalogue
 from archdoc.model import Element, Group, Model, Problem, sort_problems
 from archdoc.model.types import PropertyValue
 from archdoc.site.pages_checks import cost_section, findings_section, layers_section, walk_groups
@@ -101,8 +102,19 @@ def _elements(graph: ModelGraph) -> str:
     return join_blocks(parts)
 
 
+def kind_icon(kind_name: str) -> tuple[str, str] | None:
+    """(site path, icon file) of a kind's diagrams icon, or None for a kind without one."""
+    kind = catalogue().element_kind(kind_name)
+    if kind is None or kind.icon is None:
+        return None
+    return f"assets/icons/{kind.name}.png", kind.icon
+
+
 def _element_entry(graph: ModelGraph, element: Element) -> str:
-    facts = [f"{code(element.kind)} ({escape_inline(graph.category(element.id))})"]
+    icon = kind_icon(element.kind)
+    # Kind names come from the catalogue (letters, digits, dots): safe in a path and an alt text.
+    shown = f"![{element.kind}](../{icon[0]}){{ .archdoc-icon }} " if icon else ""
+    facts = [f"{shown}{code(element.kind)} ({escape_inline(graph.category(element.id))})"]
     if element.group is not None:
         facts.append(_inside(graph, element.group))
     rows = [("technology", escape_inline(element.technology))] if element.technology else []

@@ -97,6 +97,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             files.append(File.generated(config, image.path, abs_src_path=str(image.source)))
         for asset in self.assets:
             files.append(File.generated(config, asset.site_path, abs_src_path=str(asset.source)))
+        for path, source in self.plan.files.items():
+            files.append(File.generated(config, _site_path(path), abs_src_path=source))
         _extend_nav(config, files, self.plan)
         return files
 

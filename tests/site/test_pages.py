@@ -242,7 +242,7 @@ def test_views_and_flows_are_tabs_of_mermaid_and_image(shop: tuple[list[Model], 
     assert labels == ["Mermaid", "Image"] * 3 + ["Sequence", "Numbered steps", "Image"]
     diagrams = [node for node in shop_page.root.iter("pre") if MERMAID_CLASS in (node.attrs.get("class") or "")]
     assert len(diagrams) == 3 + 2
-    images = [node.attrs["src"] for node in shop_page.root.iter("img")]
+    images = [node.attrs["src"] for node in shop_page.root.iter("img") if node.attrs.get("class") != "archdoc-icon"]
     assert images == [f"shop/{name}.svg" for name in ("overview", safe_name("Data"), "data", "flows/order")]
     requested = sorted(request.path for request in shop[1].images)
     assert requested == sorted(f"models/{src}".replace(".svg", f".{fmt}") for src in images for fmt in ("svg", "png"))
@@ -450,3 +450,15 @@ def test_a_description_ending_in_a_list_keeps_its_own_list(tmp_path: Path) -> No
     _models, site = plan(tmp_path)
     lists = Tree(render(site.pages["models/listy.md"])).root.iter("ul")
     assert [" ".join(item.all_text().split()) for item in lists[0].iter("li")] == ["first", "second"]
+
+
+def test_element_entries_show_their_kinds_provider_icon(shop: tuple[list[Model], SitePlan], shop_page: Tree) -> None:
+    icons = [img.attrs for img in shop_page.root.iter("img") if "archdoc-icon" in (img.attrs.get("class") or "")]
+    sources = {attrs["src"] for attrs in icons}
+    assert "../assets/icons/aws.database.RDS.png" in sources  # the Orders DB entry
+    # Every icon a page shows is a file the plan ships: the diagrams PNG of that kind.
+    files = shop[1].files
+    for source in sources:
+        shipped = files[source.removeprefix("../")]
+        assert Path(shipped).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not any(attrs["alt"] == "person" for attrs in icons)  # archdoc's own kinds have no icon
