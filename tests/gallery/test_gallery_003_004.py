@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from archdoc.load import load_models
-
 REPO = Path(__file__).resolve().parents[2]
 MODELS = REPO / "models"
 
@@ -106,7 +104,7 @@ def parse_mermaid(block: str):
                 nodes[node.group("id")] = label.strip()
             else:
                 nodes.setdefault(node.group("id"), node.group("id"))
-        for left, arrow, right in zip(chain, arrows, chain[1:]):
+        for left, arrow, right in zip(chain[:-1], arrows, chain[1:], strict=True):
             label = next(
                 (arrow.group(g) for g in ("pipe", "dpipe", "text", "dtext") if arrow.group(g) is not None),
                 "",

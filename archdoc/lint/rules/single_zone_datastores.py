@@ -22,7 +22,7 @@ elements:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
