@@ -10,8 +10,6 @@ from archdoc.graph import build_graph
 from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
 from archdoc.model import Flow, Model, Problem, View
-from archdoc.render import images, mermaid
-from archdoc.render.views import slice_flow, slice_view
 
 DEFAULT_MODELS = Path("models")
 
@@ -63,6 +61,10 @@ class InvalidModel(Exception):
 def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_id: str | None = None,
                    output: Path | None = None) -> Rendered:
     """One view (default: `overview`, else the first) or flow as Mermaid, Markdown, SVG, PNG or DOT."""
+    # The renderers (and diagrams behind them) load only when something is drawn: `archdoc lint` never pays.
+    from archdoc.render import images, mermaid
+    from archdoc.render.views import slice_flow, slice_view
+
     graph = build_graph(model)
     target: View | Flow
     if flow_id is not None:
@@ -87,11 +89,14 @@ def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_i
 
     drawn = slice_flow(graph, target) if isinstance(target, Flow) else slice_view(graph, target)
     prepared, problems = images.prepare_image_slice(drawn, span=target.span)
-    if output is not None:
-        images.render_image(prepared, fmt, output)
-        return Rendered(b"", prepared.notes, tuple(problems))
-    if fmt == "png":
+    if output is None and fmt == "png":
         raise RequestError("a PNG goes to a file: add -o FILE")
-    with tempfile.TemporaryDirectory(prefix="archdoc-render-") as scratch:
-        written = images.render_image(prepared, fmt, Path(scratch) / f"diagram.{fmt}")
-        return Rendered(written.read_bytes(), prepared.notes, tuple(problems))
+    try:
+        if output is not None:
+            images.render_image(prepared, fmt, output)
+            return Rendered(b"", prepared.notes, tuple(problems))
+        with tempfile.TemporaryDirectory(prefix="archdoc-render-") as scratch:
+            written = images.render_image(prepared, fmt, Path(scratch) / f"diagram.{fmt}")
+            return Rendered(written.read_bytes(), prepared.notes, tuple(problems))
+    except images.ImageError as error:
+        raise RequestError(str(error)) from None

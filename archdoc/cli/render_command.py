@@ -8,7 +8,6 @@ from pathlib import Path
 
 from archdoc import pipeline
 from archdoc.cli.formats import format_text
-from archdoc.render.images import ImageError
 
 FORMATS = ("mermaid", "md", "svg", "png", "dot")
 
@@ -36,7 +35,7 @@ def run_render(args: argparse.Namespace) -> int:
     except pipeline.InvalidModel as invalid:
         sys.stderr.write(format_text(invalid.report))
         return invalid.report.exit_status or 1
-    except (pipeline.RequestError, ImageError) as error:
+    except pipeline.RequestError as error:
         print(f"archdoc: {error}", file=sys.stderr)
         return 2
     for note in rendered.notes:
