@@ -87,10 +87,10 @@ def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[tupl
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for folder in list(folders):
             if (current_path / folder).is_symlink():
-                folders.remove(folder)
-                shown = _join(display, relative_folder / folder)
-                if not _inside(current_path / folder, root):
-                    problems.append((shown, ReadError("AD008", "is a symbolic link leading outside the models folder")))
+                folders.remove(folder)  # never followed: a link cannot make the walk loop
+                problem = _link_problem(current_path / folder, root)
+                if problem:
+                    problems.append((_join(display, relative_folder / folder), ReadError("AD008", problem)))
         for name in sorted(names):
             if not name.endswith(MODEL_SUFFIXES) or name.startswith("."):
                 continue
@@ -99,18 +99,23 @@ def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[tupl
                 continue
             path = current_path / name
             shown = _join(display, relative)
-            if path.is_symlink() and not _inside(path, root):
-                problems.append((shown, ReadError("AD008", "is a symbolic link leading outside the models folder")))
+            problem = _link_problem(path, root) if path.is_symlink() else None
+            if problem:
+                problems.append((shown, ReadError("AD008", problem)))
                 continue
             files.append(SourceFile(path, shown, root))
     return files, problems
 
 
-def _inside(path: Path, root: Path) -> bool:
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a symbolic link in the models folder is refused, or None when it stays inside."""
     try:
-        return path.resolve(strict=True).is_relative_to(root)
-    except (OSError, RuntimeError):  # dangling link or a loop
-        return False
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "is a symbolic link that loops or leads nowhere"
+    if not target.is_relative_to(root):
+        return "is a symbolic link leading outside the models folder"
+    return None
 
 
 def _join(display: str, relative: Path) -> str:

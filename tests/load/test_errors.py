@@ -151,3 +151,13 @@ def test_free_text_is_taken_exactly_as_written(tmp_path: Path, monkeypatch) -> N
     assert model.title == "2024"
     assert [(e.label, e.description, e.technology) for e in model.elements] == [("1.10", "no", "017"), ("on", "", "")]
     assert model.relations[0].label == "12:30"
+
+
+def test_symlink_loops_are_refused_and_never_followed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "models").mkdir()
+    os.symlink("loop.yaml", tmp_path / "models" / "loop.yaml")  # a file link to itself
+    os.symlink(".", tmp_path / "models" / "again")  # a folder link back into the folder
+    problems = lint_files(Path("."), {"m.yaml": "elements: [{id: a}]\n"})
+    assert [(p.code, p.span.path, p.message) for p in problems] == [
+        ("AD008", os.path.join("models", "loop.yaml"), "loop.yaml is a symbolic link that loops or leads nowhere")]
