@@ -161,3 +161,14 @@ def test_symlink_loops_are_refused_and_never_followed(tmp_path: Path, monkeypatc
     problems = lint_files(Path("."), {"m.yaml": "elements: [{id: a}]\n"})
     assert [(p.code, p.span.path, p.message) for p in problems] == [
         ("AD008", os.path.join("models", "loop.yaml"), "loop.yaml is a symbolic link that loops or leads nowhere")]
+
+
+def test_an_oversized_file_is_refused_before_it_is_parsed(tmp_path: Path, monkeypatch) -> None:
+    from archdoc.load.files import MAX_FILE_BYTES
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "huge.yaml").write_bytes(b"# padding\n" * (MAX_FILE_BYTES // 10 + 1))
+    problems = lint_files(Path("."), {})
+    assert [(p.code, p.message) for p in problems] == [
+        ("AD006", "huge.yaml is larger than 16 MiB; split it with `include`")]
