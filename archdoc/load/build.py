@@ -92,7 +92,6 @@ class _ModelBuilder:
         self.model_id = model_id
         self.layers: list[Layer] = []
         self.groups: list[Group] = []
-        self.group_nested: dict[str, bool] = {}
         self.elements: list[Element] = []
         self.relations: list[Relation] = []
         self.views: list[View] = []
@@ -515,13 +514,11 @@ class _ModelBuilder:
             if ignore is not None:
                 ignores.append(ignore)
 
-        acyclic_node = fields.get("acyclic")
         return Rules(
             layering=layering,
             forbid=tuple(forbids),
             require_path_through=tuple(paths),
-            acyclic=bool(reader.boolean(acyclic_node)),
-            acyclic_span=reader.span(acyclic_node) if acyclic_node is not None else None,
+            acyclic=bool(reader.boolean(fields.get("acyclic"))),
             severity=severities,
             severity_spans=severity_spans,
             ignore=tuple(ignores),

@@ -174,7 +174,6 @@ class Rules:
     forbid: tuple[Forbid, ...] = ()
     require_path_through: tuple[RequirePath, ...] = ()
     acyclic: bool = False
-    acyclic_span: SourceSpan | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
     severity_spans: dict[str, SourceSpan] = field(default_factory=dict)
     ignore: tuple[Ignore, ...] = ()
