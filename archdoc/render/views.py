@@ -58,7 +58,7 @@ class ViewSlice:
     edges: tuple[Edge, ...]
     notes: tuple[str, ...] = ()
     collapsed: bool = False
-    layers: tuple[str, ...] = field(default=())  # layer ids in model order that have a visible box
+    layers: tuple[str, ...] = field(default=())  # the model's layer ids, in order: a layer's style is its place
 
     @property
     def group_depth(self) -> int:
@@ -108,8 +108,7 @@ def _slice(graph: ModelGraph, slice_id: str, title: str, direction: str, element
             layer=element.layer)
         for element in elements
     )
-    used_layers = {element.layer for element in elements}
-    layers = tuple(layer.id for layer in graph.model.layers if layer.id in used_layers)
+    layers = tuple(layer.id for layer in graph.model.layers)
     return ViewSlice(graph.model.id, slice_id, title, direction, boxes, tuple(groups), edges, layers=layers)
 
 

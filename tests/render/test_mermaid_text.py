@@ -144,3 +144,21 @@ def test_markdown_renders_the_hostile_tables_as_text() -> None:
         tables = [block.strip() for block in snippet.split("\n\n") if block.startswith("| ")]
         assert html.count("<tr>") == sum(len(table.splitlines()) - 1 for table in tables)  # no row split or lost
         assert "onerror&#61;alert(1)" in html  # shown as text
+
+
+def _layer_class_by_label(text: str) -> dict[str, str]:
+    """Node label (first line) -> the layer class its node gets."""
+    labels = dict(re.findall(r'^\s+(n\d+)\W+"([^"<]+)', text, re.M))
+    classes: dict[str, str] = {}
+    for ids, name in re.findall(r"^\s+class ([\w,]+) (ad-layer-\d+)$", text, re.M):
+        for node in ids.split(","):
+            classes[labels[node]] = name
+    return classes
+
+
+def test_a_layer_has_the_same_colour_in_every_view() -> None:
+    graph = _graph("mermaid-basic")
+    overview = _layer_class_by_label(flowchart(slice_view(graph, _view(graph, "overview"))).text)
+    around_db = _layer_class_by_label(flowchart(slice_view(graph, _view(graph, "around-db"))).text)
+    assert around_db  # the view shows layered elements ...
+    assert all(overview[label] == name for label, name in around_db.items())  # ... coloured as in the overview
