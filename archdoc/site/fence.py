@@ -12,7 +12,7 @@ from archdoc.render.mermaid.limits import MAX_TEXT, text_size
 
 log = get_plugin_logger(__name__)
 
-# Not Material's `mermaid` class: Material loads Mermaid from unpkg.com for any `pre.mermaid`.
+# Not Material's `mermaid` class: Material loads Mermaid from a CDN for any `pre.mermaid`.
 MERMAID_CLASS = "archdoc-mermaid"
 
 
