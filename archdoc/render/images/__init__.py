@@ -36,7 +36,7 @@ from pathlib import Path
 
 from archdoc import __version__
 from archdoc.model import Problem, Severity, SourceSpan
-from archdoc.render.images.dot import build_dot, escape
+from archdoc.render.images.dot import DotSource, build_dot, escape
 from archdoc.render.images.graphviz import (
     DOT_MISSING,
     ImageError,
@@ -83,7 +83,22 @@ def prepare_image_slice(view_slice: ViewSlice, *, span: SourceSpan | None = None
 
 def image_dot(view_slice: ViewSlice) -> str:
     """The DOT source archdoc gives Graphviz for a slice."""
-    return build_dot(view_slice).text
+    return _dot_source(view_slice).text
+
+
+_last_source: tuple[ViewSlice, DotSource] | None = None
+
+
+def _dot_source(view_slice: ViewSlice) -> DotSource:
+    """build_dot, remembered for the last slice: a site asks for each view as SVG and as PNG, keys
+    and renders it, from one slice object, and the DOT source is the same every time."""
+    global _last_source
+    last = _last_source  # one read: render threads may replace it meanwhile
+    if last is not None and last[0] is view_slice:
+        return last[1]
+    source = build_dot(view_slice)
+    _last_source = (view_slice, source)
+    return source
 
 
 def image_key(view_slice: ViewSlice, fmt: str) -> str:
@@ -114,7 +129,7 @@ def render_image(view_slice: ViewSlice, fmt: str, out_path: Path | str, *, timeo
     if ".." in path.parts:
         raise ImageError(f"refusing to write an image to {str(path)!r}: the path has a '..' part; "
                          "build file names from safe names, not view ids")
-    source = build_dot(view_slice)
+    source = _dot_source(view_slice)
     if fmt == "dot":
         data = source.text.encode("utf-8")
     else:
