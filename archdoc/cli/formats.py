@@ -15,14 +15,9 @@ INFORMATION_URI = "https://github.com/archdoc/archdoc"
 
 
 def format_text(report: LintReport) -> str:
-    lines = [_text_line(problem) for problem in report.problems if problem.suppressed is None]
+    lines = [str(problem) for problem in report.problems if problem.suppressed is None]
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
-
-
-def _text_line(problem: Problem) -> str:
-    where = str(problem.span) if problem.span else "archdoc"
-    return f"{where}: {problem.severity.value} {problem.code} {problem.message}"
 
 
 def _summary(report: LintReport) -> str:

@@ -41,7 +41,7 @@ def run_render(args: argparse.Namespace) -> int:
     for note in rendered.notes:
         print(f"archdoc: note: {note}", file=sys.stderr)
     for problem in rendered.problems:
-        print(f"{problem.span}: {problem.severity.value} {problem.code} {problem.message}", file=sys.stderr)
+        print(problem, file=sys.stderr)
     if args.output is not None and args.format not in ("svg", "png", "dot"):
         args.output.write_bytes(rendered.content)
     elif rendered.content:

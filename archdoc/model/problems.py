@@ -61,6 +61,11 @@ class Problem:
     def for_model(self, model_id: str) -> Problem:
         return self if self.model == model_id else replace(self, model=model_id)
 
+    def __str__(self) -> str:
+        """The finding as every text report shows it: `path:line:column: severity CODE message`."""
+        where = str(self.span) if self.span else "archdoc"
+        return f"{where}: {self.severity.value} {self.code} {self.message}"
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR and self.suppressed is None

@@ -121,8 +121,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         result = load_paths([models], default_root=models)
         report = lint_result(result)
         if report.exit_status:
-            findings = [f"{problem.span or 'archdoc'}: {problem.severity.value} {problem.code} {problem.message}"
-                        for problem in report.problems if problem.is_error]
+            findings = [str(problem) for problem in report.problems if problem.is_error]
             raise PluginError("archdoc: the models have errors (`archdoc lint` shows them all):\n"
                               + "\n".join(findings))
         site = Path(config.site_dir)
