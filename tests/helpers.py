@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 
 def lint_files(root: Path, files: dict[str, str]) -> list:
@@ -21,3 +24,16 @@ def lint_files(root: Path, files: dict[str, str]) -> list:
 def codes_at(problems: list) -> list[tuple[str, int, int]]:
     """The (code, line, column) of unsuppressed problems, the shape rule tests compare."""
     return [(p.code, p.span.line, p.span.column) for p in problems if p.suppressed is None]
+
+
+def run_archdoc(cwd: Path, *args: str, text: bool = True) -> subprocess.CompletedProcess[Any]:
+    """`python -m archdoc ARGS` in `cwd`, as a user runs it; output captured (as text unless text=False)."""
+    return subprocess.run([sys.executable, "-m", "archdoc", *args], cwd=cwd, capture_output=True, text=text,
+                          timeout=120)
+
+
+def project_with_model(root: Path, name: str, text: str) -> Path:
+    """A project folder holding models/NAME with the given text."""
+    (root / "models").mkdir()
+    (root / "models" / name).write_text(text)
+    return root

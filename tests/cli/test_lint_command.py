@@ -5,25 +5,22 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import project_with_model, run_archdoc
 
 GOOD = "layers: [{id: app}, {id: data}]\nelements:\n  - {id: api, layer: app}\n  - {id: db, kind: aws.RDS, layer: data}\nrelations:\n  - api -> db\n"
 BAD = GOOD + "  - db -> api\n"
 
 
 def archdoc(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "archdoc", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
+    return run_archdoc(cwd, *args)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "models").mkdir()
-    (tmp_path / "models" / "good.yaml").write_text(GOOD)
-    return tmp_path
+    return project_with_model(tmp_path, "good.yaml", GOOD)
 
 
 def test_clean_models_exit_zero_with_a_summary(project: Path) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import project_with_model, run_archdoc
 
 MODEL = """title: Shop
 layers: [{id: edge}, {id: app}, {id: data}]
@@ -25,14 +25,12 @@ flows:
 
 
 def archdoc(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "archdoc", *args], cwd=cwd, capture_output=True, timeout=120)
+    return run_archdoc(cwd, *args, text=False)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "models").mkdir()
-    (tmp_path / "models" / "shop.yaml").write_text(MODEL)
-    return tmp_path
+    return project_with_model(tmp_path, "shop.yaml", MODEL)
 
 
 def test_markdown_snippet_for_a_review(project: Path) -> None:
