@@ -9,7 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from archdoc import pipeline
-from archdoc.cli import render_command, site_commands
+from archdoc.cli import diff_command, render_command, site_commands
 from archdoc.cli.formats import FORMATTERS
 from archdoc.lint import RULES
 from archdoc.load.schema import json_schema
@@ -72,4 +72,5 @@ COMMANDS = [
     SimpleNamespace(add_parser=_schema_parser),
     SimpleNamespace(add_parser=site_commands.add_build_parser),
     SimpleNamespace(add_parser=site_commands.add_serve_parser),
+    SimpleNamespace(add_parser=diff_command.add_diff_parser),
 ]
