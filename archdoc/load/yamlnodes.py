@@ -57,7 +57,7 @@ class ScalarNode(Node):
     def __init__(self, value: str, plain: bool, tag: str | None, line: int, column: int) -> None:
         self.value = value
         self.plain = plain  # unquoted: YAML 1.1 would give it an implicit type
-        self.tag = tag  # an explicit standard tag (`!!str`), or None
+        self.tag = tag  # an explicit standard tag (`!!str`), an accepted local tag (`!Ref`), or None
         self.line = line
         self.column = column
         self.size = 1
@@ -91,13 +91,14 @@ class ScalarNode(Node):
 
 
 class MappingNode(Node):
-    __slots__ = ("pairs",)
+    __slots__ = ("pairs", "tag")
 
-    def __init__(self, line: int, column: int) -> None:
+    def __init__(self, line: int, column: int, tag: str | None = None) -> None:
         self.pairs: list[tuple[ScalarNode, AnyNode]] = []
         self.line = line
         self.column = column
         self.size = 1
+        self.tag = tag  # one of the local tags the caller accepted (`!GetAtt`), or None
 
     def get(self, key: str) -> AnyNode | None:
         for key_node, value in self.pairs:
@@ -107,13 +108,14 @@ class MappingNode(Node):
 
 
 class SequenceNode(Node):
-    __slots__ = ("items",)
+    __slots__ = ("items", "tag")
 
-    def __init__(self, line: int, column: int) -> None:
+    def __init__(self, line: int, column: int, tag: str | None = None) -> None:
         self.items: list[AnyNode] = []
         self.line = line
         self.column = column
         self.size = 1
+        self.tag = tag  # one of the local tags the caller accepted (`!If`), or None
 
 
 AnyNode = ScalarNode | MappingNode | SequenceNode
@@ -150,15 +152,23 @@ def describe_scalar(node: ScalarNode) -> str:
     return f"{names.get(tag, 'the text')} {node.value}"
 
 
-def parse(text: str, duplicate_keys: list[YamlReadError], *, max_depth: int = MAX_DEPTH) -> AnyNode | None:
+def parse(
+    text: str,
+    duplicate_keys: list[YamlReadError],
+    *,
+    max_depth: int = MAX_DEPTH,
+    local_tags: frozenset[str] = frozenset(),
+) -> AnyNode | None:
     """Parse one YAML document into located nodes; None for an empty document.
 
     Fatal problems raise YamlReadError; duplicate keys are appended to `duplicate_keys`
-    (the first value is kept) so that the rest of the file is still checked.
+    (the first value is kept) so that the rest of the file is still checked. `local_tags`
+    names the `!Tag`s a caller reads as data (CloudFormation's `!Ref`, ...): such a node
+    keeps its tag in `.tag` and nothing is constructed from it; any other tag is AD010.
     """
     loader = _EventLoader(text)
     try:
-        return _build(loader, duplicate_keys, max_depth)
+        return _build(loader, duplicate_keys, max_depth, local_tags)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -177,7 +187,9 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _build(loader: Any, duplicate_keys: list[YamlReadError], max_depth: int) -> AnyNode | None:
+def _build(
+    loader: Any, duplicate_keys: list[YamlReadError], max_depth: int, local_tags: frozenset[str]
+) -> AnyNode | None:
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
@@ -197,22 +209,26 @@ def _build(loader: Any, duplicate_keys: list[YamlReadError], max_depth: int) -> 
         if kind is scalar_event:
             mark = event.start_mark
             node: AnyNode = ScalarNode(
-                event.value, not event.style and event.implicit[0], _scalar_tag(event), mark.line + 1, mark.column + 1
+                event.value,
+                not event.style and event.implicit[0],
+                _scalar_tag(event, local_tags),
+                mark.line + 1,
+                mark.column + 1,
             )
             created += 1
             if event.anchor:
                 anchors[event.anchor] = node
         elif kind is mapping_start or kind is sequence_start:
             mark = event.start_mark
-            _check_collection_tag(event)
+            tag = _collection_tag(event, local_tags)
             if len(stack) >= max_depth:
                 raise YamlReadError(
                     "AD004", f"the document nests deeper than {max_depth} levels", mark.line + 1, mark.column + 1
                 )
             container: AnyNode = (
-                MappingNode(mark.line + 1, mark.column + 1)
+                MappingNode(mark.line + 1, mark.column + 1, tag)
                 if kind is mapping_start
-                else SequenceNode(mark.line + 1, mark.column + 1)
+                else SequenceNode(mark.line + 1, mark.column + 1, tag)
             )
             created += 1
             stack.append([container, None, event.anchor])
@@ -279,20 +295,22 @@ def _build(loader: Any, duplicate_keys: list[YamlReadError], max_depth: int) -> 
             top[1] = None
 
 
-def _scalar_tag(event: yaml.ScalarEvent) -> str | None:
+def _scalar_tag(event: yaml.ScalarEvent, local_tags: frozenset[str]) -> str | None:
     tag = event.tag
     if tag is None or tag == "!":
         return None
-    if tag in _SCALAR_TAGS:
+    if tag in _SCALAR_TAGS or tag in local_tags:
         return tag
     mark = event.start_mark
     raise YamlReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
 
 
-def _check_collection_tag(event: Any) -> None:
+def _collection_tag(event: Any, local_tags: frozenset[str]) -> str | None:
     tag = event.tag
     if tag is None or tag == "!" or tag in _COLLECTION_TAGS:
-        return
+        return None
+    if tag in local_tags:
+        return tag
     mark = event.start_mark
     raise YamlReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
 
