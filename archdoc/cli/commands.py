@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 from archdoc import pipeline
 from archdoc.cli import diff_command, render_command, site_commands
+from archdoc.cli.baseline_options import add_baseline_arguments, apply_baseline
 from archdoc.cli.formats import FORMATTERS
 from archdoc.lint import RULES
 from archdoc.load.schema import json_schema
@@ -23,17 +24,21 @@ def _lint_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="model files or folders (default: models/)")
     parser.add_argument("--format", "-f", choices=sorted(FORMATTERS), default="text", help="output format")
     parser.add_argument("--output", "-o", type=Path, help="write the report to this file instead of standard output")
+    add_baseline_arguments(parser)
     parser.set_defaults(run=run_lint)
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    _result, report = pipeline.load_and_lint(args.paths)
+    result, report = pipeline.load_and_lint(args.paths)
+    report, baseline_status = apply_baseline(args, result, report)
+    if baseline_status == 2:
+        return 2
     text = FORMATTERS[args.format](report)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return report.exit_status
+    return max(report.exit_status, baseline_status)
 
 
 def _schema_parser(subparsers: argparse._SubParsersAction) -> None:
