@@ -9,11 +9,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from archdoc import pipeline
-from archdoc.cli import diff_command, render_command, site_commands
+from archdoc.cli import diff_command, import_command, render_command, site_commands
 from archdoc.cli.baseline_options import add_baseline_arguments, apply_baseline
 from archdoc.cli.formats import FORMATTERS
-from archdoc.lint import RULES
-from archdoc.load.schema import json_schema
+from archdoc.lint import RULES, model_spec
+from archdoc.load import catalogue
+from archdoc.load.jsonschema import json_schema
 
 
 def _lint_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -45,7 +46,7 @@ def _schema_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "schema", help="print the JSON Schema of the model format",
         description="Print a JSON Schema of the model format, for editors (yaml-language-server).")
-    parser.set_defaults(run=lambda args: _print(json.dumps(json_schema(), indent=2) + "\n"))
+    parser.set_defaults(run=lambda args: _print(json.dumps(json_schema(model_spec(), catalogue()), indent=2) + "\n"))
 
 
 def _rules_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -77,5 +78,6 @@ COMMANDS = [
     SimpleNamespace(add_parser=_schema_parser),
     SimpleNamespace(add_parser=site_commands.add_build_parser),
     SimpleNamespace(add_parser=site_commands.add_serve_parser),
+    SimpleNamespace(add_parser=import_command.add_import_parser),
     SimpleNamespace(add_parser=diff_command.add_diff_parser),
 ]

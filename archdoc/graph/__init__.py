@@ -14,7 +14,7 @@ import networkx as nx
 
 from archdoc.load import catalogue
 from archdoc.load.kinds import Kind
-from archdoc.model import Element, Group, Model, Relation, Selector
+from archdoc.model import Element, Group, Model, Relation, Selector, Step
 
 __all__ = ["ModelGraph", "build_graph"]
 
@@ -69,6 +69,37 @@ class ModelGraph:
     def relations(self) -> Iterable[Relation]:
         return self.model.relations
 
+    @cached_property
+    def _outgoing(self) -> dict[str, tuple[Relation, ...]]:
+        found: dict[str, list[Relation]] = {}
+        for relation in self.model.relations:
+            found.setdefault(relation.source, []).append(relation)
+        return {source: tuple(relations) for source, relations in found.items()}
+
+    @cached_property
+    def _between(self) -> dict[tuple[str, str], tuple[Relation, ...]]:
+        found: dict[tuple[str, str], list[Relation]] = {}
+        for relation in self.model.relations:
+            found.setdefault((relation.source, relation.target), []).append(relation)
+        return {pair: tuple(relations) for pair, relations in found.items()}
+
+    def relations_from(self, element_id: str) -> tuple[Relation, ...]:
+        """The relations starting at an element, in the order written."""
+        return self._outgoing.get(element_id, ())
+
+    def relations_between(self, source: str, target: str) -> tuple[Relation, ...]:
+        """The relations from `source` to `target` (not the other way), in the order written."""
+        return self._between.get((source, target), ())
+
+    def is_reply(self, step: Step) -> bool:
+        """A flow step that answers along a relation drawn the other way (and has none of its own)."""
+        return (step.target, step.source) in self._between and (step.source, step.target) not in self._between
+
+    def relation_by_identity(self, identity: tuple[str, str, int]) -> Relation | None:
+        source, target, occurrence = identity
+        relations = self.relations_between(source, target)
+        return relations[occurrence] if occurrence < len(relations) else None
+
     def group_chain(self, group_id: str | None) -> list[str]:
         """The group and its ancestors, innermost first."""
         return [group.id for group in self.model.enclosing(group_id)]
@@ -76,6 +107,13 @@ class ModelGraph:
     def enclosing_groups(self, element_id: str) -> list[str]:
         """The groups around an element, innermost first."""
         return self.group_chain(self.elements[element_id].group)
+
+    def child_groups(self, group_id: str) -> list[str]:
+        """The groups directly inside a group, in the order written."""
+        return list(self.tree.successors(group_id))
+
+    def top_groups(self) -> list[str]:
+        return [group.id for group in self.model.groups if group.parent is None]
 
     @cached_property
     def members(self) -> dict[str, frozenset[str]]:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from archdoc.graph import ModelGraph, build_graph
-from archdoc.lint.registry import CHECKS, RULES, Rule
+from archdoc.lint.options import read_options
+from archdoc.lint.registry import CHECKS, OPTIONS, RULES, Rule
 from archdoc.load import LoadResult
+from archdoc.load.schema import Spec, with_rule_options
 from archdoc.model import Model, Problem, Severity, SourceSpan, sort_problems
 
-__all__ = ["LintReport", "RULES", "Rule", "lint_model", "lint_result"]
+__all__ = ["LintReport", "OPTIONS", "RULES", "Rule", "lint_model", "lint_result", "model_options", "model_spec"]
 
 _FIXED_BANDS = ("AD0", "AD1")  # unreadable or invalid input: cannot be lowered or suppressed
 
@@ -48,10 +51,21 @@ def lint_model(model: Model, graph: ModelGraph | None = None) -> list[Problem]:
     """Run every rule on one model and apply its `rules.severity` and `rules.ignore`."""
     graph = graph or build_graph(model)
     findings: list[Problem] = []
+    options = read_options(model, OPTIONS, findings)
     for rule in CHECKS:
         assert rule.check is not None
-        findings.extend(rule.check(graph))
+        findings.extend(rule.check(graph, options))
     return apply_configuration(model, findings)
+
+
+def model_options(model: Model) -> dict[str, Any]:
+    """The options a model's `rules:` sets, read as the rules read them (problems are lint's to report)."""
+    return read_options(model, OPTIONS, [])
+
+
+def model_spec() -> Spec:
+    """The model format with `rules:` accepting every installed rule's options (for `archdoc schema`)."""
+    return with_rule_options(tuple(OPTIONS.values()))[0]
 
 
 def lint_result(result: LoadResult) -> LintReport:

@@ -2,35 +2,57 @@
 
 from __future__ import annotations
 
-import importlib
 import inspect
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from importlib.metadata import entry_points
+from types import ModuleType
+from typing import Any
 
 from archdoc.graph import ModelGraph
+from archdoc.lint.rules import (
+    cidr_nesting,
+    cidr_overlap,
+    cidr_valid,
+    cycles,
+    flow_steps,
+    forbid,
+    layering,
+    path_through,
+    public_datastores,
+    selectors_match,
+    single_zone_datastores,
+    unencrypted_datastores,
+    unused_layers,
+    view_coverage,
+)
 from archdoc.load.codes import LOADER_CODES
+from archdoc.load.schema import Field
 from archdoc.model import Problem, Severity
 
-Check = Callable[[ModelGraph], Iterator[Problem]]
+Check = Callable[[ModelGraph, Mapping[str, Any]], Iterator[Problem]]
 
 # Rule modules in the order they run: layering first, then structural, path and
-# well-architected rules. Each module defines CODE, NAME, SEVERITY and check().
-RULE_MODULES = (
-    "layering",
-    "forbid",
-    "cycles",
-    "flow_steps",
-    "selectors_match",
-    "cidr_valid",
-    "cidr_nesting",
-    "cidr_overlap",
-    "view_coverage",
-    "unused_layers",
-    "path_through",
-    "public_datastores",
-    "single_zone_datastores",
-    "unencrypted_datastores",
+# well-architected rules. Each module defines CODE, NAME, SEVERITY, check(graph, options)
+# and, when it has options, OPTIONS (schema fields under `rules:`).
+RULE_MODULES: tuple[ModuleType, ...] = (
+    layering,
+    forbid,
+    cycles,
+    flow_steps,
+    selectors_match,
+    cidr_valid,
+    cidr_nesting,
+    cidr_overlap,
+    view_coverage,
+    unused_layers,
+    path_through,
+    public_datastores,
+    single_zone_datastores,
+    unencrypted_datastores,
 )
+ENTRY_POINT_GROUP = "archdoc.rules"  # third-party rule packs: each entry point names a rule module
 
 BANDS = {
     "AD0": "unreadable input: the file cannot be read as YAML at all (exit status 2)",
@@ -51,6 +73,8 @@ class Rule:
     summary: str
     doc: str
     check: Check | None = None
+    options: tuple[Field, ...] = ()
+    pack: str = "archdoc"
 
     @property
     def band(self) -> str:
@@ -62,10 +86,12 @@ def _summary(doc: str) -> str:
     return " ".join(doc.split("\n\n", 1)[0].split())
 
 
-def _rule_from_module(module_name: str) -> Rule:
-    module = importlib.import_module(f"archdoc.lint.rules.{module_name}")
+def rule_from_module(module: ModuleType, pack: str = "archdoc") -> Rule:
+    """A rule as its module declares it: CODE, NAME, SEVERITY, OPTIONS, check and the docstring."""
     doc = inspect.cleandoc(module.__doc__ or "")
-    return Rule(module.CODE, module.NAME, module.SEVERITY, _summary(doc) or module.NAME, doc, module.check)
+    options = tuple(getattr(module, "OPTIONS", ()))
+    return Rule(module.CODE, module.NAME, module.SEVERITY, _summary(doc) or module.NAME, doc, module.check,
+                options, pack)
 
 
 def _build() -> dict[str, Rule]:
@@ -160,9 +186,32 @@ EXTRA_CODES: dict[str, tuple[str, Severity, str]] = {
     """),
 }
 
+def _plugin_rules() -> list[Rule]:
+    """Rules of installed packs (entry point group `archdoc.rules`); a broken pack is skipped with a warning."""
+    found: list[Rule] = []
+    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        try:
+            found.append(rule_from_module(entry.load(), pack=entry.name))
+        except Exception as error:  # a third party's module: say which, keep linting with the rest
+            print(f"archdoc: rule pack '{entry.name}' cannot be loaded: {error}", file=sys.stderr)
+    return found
+
+
 def _checks() -> list[Rule]:
-    return [_rule_from_module(name) for name in RULE_MODULES]
+    builtin = [rule_from_module(module) for module in RULE_MODULES]
+    codes = {rule.code for rule in builtin} | set(LOADER_CODES) | set(EXTRA_CODES)
+    return builtin + [rule for rule in _plugin_rules() if rule.code not in codes]
+
+
+def option_fields(checks: list[Rule]) -> dict[str, Field]:
+    """Every option the rules declare, by name (the first rule to declare a name owns it)."""
+    fields: dict[str, Field] = {}
+    for rule in checks:
+        for field in rule.options:
+            fields.setdefault(field.name, field)
+    return fields
 
 
 CHECKS: list[Rule] = _checks()  # in running order
 RULES: dict[str, Rule] = _build()
+OPTIONS: dict[str, Field] = option_fields(CHECKS)

@@ -9,12 +9,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archdoc.load.build import build_model, check_fragment
-from archdoc.load.files import MODEL_SUFFIXES, ReadError, SourceFile, discover, is_fragment
+from archdoc.load.draft import DraftDocument, DraftModel
+from archdoc.load.files import MODEL_SUFFIXES, ReadError, SourceFile, discover, is_fragment, resolve_include
 from archdoc.load.kinds import KindCatalogue, catalogue
+from archdoc.load.resolve import check_kinds, resolve
+from archdoc.load.yaml_reader import read_fragment, read_model
 from archdoc.model import Model, Problem, Severity, SourceSpan
 
-__all__ = ["LoadResult", "catalogue", "load_models", "load_paths", "KindCatalogue"]
+__all__ = ["DraftModel", "KindCatalogue", "LoadResult", "catalogue", "load_draft", "load_models", "load_paths"]
 
 
 @dataclass
@@ -66,7 +68,9 @@ def load_paths(paths: list[Path], default_root: Path | None = None) -> LoadResul
     for source in sources:
         result.files.append(source.display)
         with _collector_paused():
-            model = build_model(source, kinds, result.problems)
+            draft = read_model(source, result.problems)
+            model = None if draft is None else resolve(draft, kinds, result.problems, FileIncludes(source),
+                                                       source.path.resolve())
         if model is None:
             continue
         earlier = first_by_id.get(model.id)
@@ -80,9 +84,35 @@ def load_paths(paths: list[Path], default_root: Path | None = None) -> LoadResul
         result.models.append(model)
     for fragment in fragments:
         result.files.append(fragment.display)
-        check_fragment(fragment, kinds, result.problems)
+        document = read_fragment(fragment, result.problems, None)
+        if document is not None:
+            check_kinds(document, kinds, result.problems)
     result.unreadable = result.unreadable or any(p.code.startswith("AD0") for p in result.problems)
     return result
+
+
+def load_draft(draft: DraftModel) -> LoadResult:
+    """A model that a reader other than the YAML one made (an importer's draft), resolved like any file."""
+    result = LoadResult(files=[draft.path])
+    model = resolve(draft, catalogue(), result.problems)
+    result.models.append(model)
+    result.unreadable = any(p.code.startswith("AD0") for p in result.problems)
+    return result
+
+
+class FileIncludes:
+    """The resolve step's way to fragments on disk: inside the models folder, named `_...`."""
+
+    def __init__(self, model: SourceFile) -> None:
+        self._sources: dict[str, SourceFile] = {model.display: model}
+
+    def locate(self, including: str, written: str) -> tuple[Path, str]:
+        fragment = resolve_include(self._sources[including], written)
+        self._sources.setdefault(fragment.display, fragment)
+        return fragment.path, fragment.display
+
+    def read(self, key: object, display: str, problems: list[Problem], model_id: str | None) -> DraftDocument | None:
+        return read_fragment(self._sources[display], problems, model_id)
 
 
 @contextmanager

@@ -6,19 +6,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from archdoc.model.errors import ReadError
+
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MODEL_SUFFIXES = (".yaml", ".yml")
 
-
-class ReadError(Exception):
-    """A file cannot be read as model text; line and column are 1-based."""
-
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.line = line
-        self.column = column
+__all__ = ["MAX_FILE_BYTES", "MODEL_SUFFIXES", "ReadError", "SourceFile", "discover", "is_fragment",
+           "read_text", "resolve_include"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from archdoc.model.errors import ReadError
+
 try:  # libyaml's parser when PyYAML was built with it; the pure parser otherwise
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was installed
@@ -32,15 +34,7 @@ _IMPLICIT = Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = SafeConstructor()
 
 
-class YamlReadError(Exception):
-    """The text cannot be read as one YAML document; line and column are 1-based."""
-
-    def __init__(self, code: str, message: str, line: int, column: int) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.line = line
-        self.column = column
+__all__ = ["AnyNode", "MappingNode", "ReadError", "ScalarNode", "SequenceNode", "describe_scalar", "parse"]
 
 
 class Node:
@@ -154,14 +148,14 @@ def describe_scalar(node: ScalarNode) -> str:
 
 def parse(
     text: str,
-    duplicate_keys: list[YamlReadError],
+    duplicate_keys: list[ReadError],
     *,
     max_depth: int = MAX_DEPTH,
     local_tags: frozenset[str] = frozenset(),
 ) -> AnyNode | None:
     """Parse one YAML document into located nodes; None for an empty document.
 
-    Fatal problems raise YamlReadError; duplicate keys are appended to `duplicate_keys`
+    Fatal problems raise ReadError; duplicate keys are appended to `duplicate_keys`
     (the first value is kept) so that the rest of the file is still checked. `local_tags`
     names the `!Tag`s a caller reads as data (CloudFormation's `!Ref`, ...): such a node
     keeps its tag in `.tag` and nothing is constructed from it; any other tag is AD010.
@@ -173,11 +167,11 @@ def parse(
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
-        raise YamlReadError("AD003", f"YAML syntax error: {message}", line, column) from None
+        raise ReadError("AD003", f"YAML syntax error: {message}", line, column) from None
     except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
         position = getattr(error, "position", None)
         line, column = _line_column(text, position) if isinstance(position, int) else (1, 1)
-        raise YamlReadError("AD003", f"YAML syntax error: {error}", line, column) from None
+        raise ReadError("AD003", f"YAML syntax error: {error}", line, column) from None
     finally:
         loader.dispose()
 
@@ -188,7 +182,7 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 
 
 def _build(
-    loader: Any, duplicate_keys: list[YamlReadError], max_depth: int, local_tags: frozenset[str]
+    loader: Any, duplicate_keys: list[ReadError], max_depth: int, local_tags: frozenset[str]
 ) -> AnyNode | None:
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -222,7 +216,7 @@ def _build(
             mark = event.start_mark
             tag = _collection_tag(event, local_tags)
             if len(stack) >= max_depth:
-                raise YamlReadError(
+                raise ReadError(
                     "AD004", f"the document nests deeper than {max_depth} levels", mark.line + 1, mark.column + 1
                 )
             container: AnyNode = (
@@ -244,11 +238,11 @@ def _build(
             mark = event.start_mark
             found = anchors.get(event.anchor)
             if found is None:
-                raise YamlReadError("AD003", f"unknown alias *{event.anchor}", mark.line + 1, mark.column + 1)
+                raise ReadError("AD003", f"unknown alias *{event.anchor}", mark.line + 1, mark.column + 1)
             node = found
             limit = max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)
             if node.size > limit:
-                raise YamlReadError(
+                raise ReadError(
                     "AD005",
                     f"the alias *{event.anchor} expands the document past {limit} nodes (an alias bomb?)",
                     mark.line + 1,
@@ -258,7 +252,7 @@ def _build(
             documents += 1
             if documents > 1:
                 mark = event.start_mark
-                raise YamlReadError(
+                raise ReadError(
                     "AD007",
                     "a model file holds one YAML document; this is a second one (`---`)",
                     mark.line + 1,
@@ -277,7 +271,7 @@ def _build(
         parent = top[0]
         parent.size += node.size
         if parent.size > MIN_EXPANSION_LIMIT and parent.size > EXPANSION_FACTOR * created:
-            raise YamlReadError(
+            raise ReadError(
                 "AD005",
                 f"aliases expand the document past {max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)} nodes"
                 " (an alias bomb?)",
@@ -288,7 +282,7 @@ def _build(
             parent.items.append(node)
         elif top[1] is None:
             if type(node) is not ScalarNode:
-                raise YamlReadError("AD003", "a mapping key must be plain text", node.line, node.column)
+                raise ReadError("AD003", "a mapping key must be plain text", node.line, node.column)
             top[1] = node
         else:
             parent.pairs.append((top[1], node))
@@ -302,7 +296,7 @@ def _scalar_tag(event: yaml.ScalarEvent, local_tags: frozenset[str]) -> str | No
     if tag in _SCALAR_TAGS or tag in local_tags:
         return tag
     mark = event.start_mark
-    raise YamlReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
+    raise ReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
 
 
 def _collection_tag(event: Any, local_tags: frozenset[str]) -> str | None:
@@ -312,10 +306,10 @@ def _collection_tag(event: Any, local_tags: frozenset[str]) -> str | None:
     if tag in local_tags:
         return tag
     mark = event.start_mark
-    raise YamlReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
+    raise ReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
 
 
-def _report_duplicates(mapping: MappingNode, duplicate_keys: list[YamlReadError]) -> None:
+def _report_duplicates(mapping: MappingNode, duplicate_keys: list[ReadError]) -> None:
     pairs = mapping.pairs
     if len(pairs) < 2:
         return
@@ -328,7 +322,7 @@ def _report_duplicates(mapping: MappingNode, duplicate_keys: list[YamlReadError]
             kept.append((key, value))
             continue
         duplicate_keys.append(
-            YamlReadError(
+            ReadError(
                 "AD105",
                 f"duplicate key '{key.value}' (first written at line {first.line}); "
                 "YAML would silently keep only the last",

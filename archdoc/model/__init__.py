@@ -1,19 +1,17 @@
 """The typed, immutable model every other part of archdoc works from."""
 
+from archdoc.model.frozen import EMPTY, FrozenMap
 from archdoc.model.problems import Problem, Severity, SourceSpan, sort_problems
 from archdoc.model.types import (
     Element,
     Flow,
-    Forbid,
     Group,
     Ignore,
     Layer,
-    LayerAllow,
-    Layering,
     Model,
     Relation,
     RelationKind,
-    RequirePath,
+    RuleOption,
     Rules,
     Selector,
     Step,
@@ -21,7 +19,6 @@ from archdoc.model.types import (
 )
 
 __all__ = [
-    "Element", "Flow", "Forbid", "Group", "Ignore", "Layer", "LayerAllow", "Layering", "Model",
-    "Problem", "Relation", "RelationKind", "RequirePath", "Rules", "Selector", "Severity",
-    "SourceSpan", "Step", "View", "sort_problems",
+    "EMPTY", "Element", "Flow", "FrozenMap", "Group", "Ignore", "Layer", "Model", "Problem", "Relation",
+    "RelationKind", "RuleOption", "Rules", "Selector", "Severity", "SourceSpan", "Step", "View", "sort_problems",
 ]

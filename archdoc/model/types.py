@@ -9,7 +9,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
+from archdoc.model.frozen import EMPTY, FrozenMap
 from archdoc.model.problems import Severity, SourceSpan
 
 Scalar = str | int | float | bool | None
@@ -57,9 +59,12 @@ class Group:
     parent: str | None = None
     description: str = ""
     tags: tuple[str, ...] = ()
-    properties: dict[str, PropertyValue] = field(default_factory=dict)
-    property_spans: dict[str, SourceSpan] = field(default_factory=dict)
-    links: dict[str, str] = field(default_factory=dict)
+    properties: FrozenMap[str, PropertyValue] = EMPTY
+    property_spans: FrozenMap[str, SourceSpan] = EMPTY
+    links: FrozenMap[str, str] = EMPTY
+    iac: tuple[str, ...] = ()  # the infrastructure resources it stands for (logical ids, Terraform addresses)
+    owner: str = ""
+    spans: FrozenMap[str, SourceSpan] = EMPTY  # where single fields were written: kind, layer, in
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +78,22 @@ class Element:
     group: str | None = None
     tags: tuple[str, ...] = ()
     technology: str = ""
-    properties: dict[str, PropertyValue] = field(default_factory=dict)
-    property_spans: dict[str, SourceSpan] = field(default_factory=dict)
-    links: dict[str, str] = field(default_factory=dict)
+    properties: FrozenMap[str, PropertyValue] = EMPTY
+    property_spans: FrozenMap[str, SourceSpan] = EMPTY
+    links: FrozenMap[str, str] = EMPTY
+    iac: tuple[str, ...] = ()  # the infrastructure resources it stands for (logical ids, Terraform addresses)
+    owner: str = ""
+    spans: FrozenMap[str, SourceSpan] = EMPTY  # where single fields were written: kind, layer, in
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """An arrow between two elements; `index` is its position in the model (stable edge key)."""
+    """An arrow between two elements; `index` is its position in the model (stable edge key).
+
+    `occurrence` counts the relations between the same two elements in file order (0 for the
+    first), so `identity` names a relation across versions of a model: re-ordering the file,
+    relabelling or changing the kind of an arrow keeps its identity.
+    """
 
     source: str
     target: str
@@ -91,6 +104,11 @@ class Relation:
     technology: str = ""
     description: str = ""
     tags: tuple[str, ...] = ()
+    occurrence: int = 0
+
+    @property
+    def identity(self) -> tuple[str, str, int]:
+        return (self.source, self.target, self.occurrence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,38 +144,6 @@ class Flow:
 
 
 @dataclass(frozen=True, slots=True)
-class LayerAllow:
-    source: str
-    target: str
-    reason: str
-    span: SourceSpan
-
-
-@dataclass(frozen=True, slots=True)
-class Layering:
-    mode: str = "downward"  # downward | adjacent | off
-    allow: tuple[LayerAllow, ...] = ()
-    span: SourceSpan | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Forbid:
-    source: tuple[Selector, ...]
-    target: tuple[Selector, ...]
-    span: SourceSpan
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RequirePath:
-    source: tuple[Selector, ...]
-    target: tuple[Selector, ...]
-    through: tuple[Selector, ...]
-    span: SourceSpan
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class Ignore:
     """A suppression: silences findings of `rule` about `element` or `relation` (or all of them)."""
 
@@ -169,14 +155,27 @@ class Ignore:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleOption:
+    """One `rules:` entry that a rule declares (layering, forbid, ...), kept as written.
+
+    `value` is the reader's located value (for YAML, the located node); the rule that owns the
+    option reads it against its option spec when linting, so the model's core stays
+    independent of which rules are installed.
+    """
+
+    name: str
+    path: str
+    value: Any = field(compare=False, hash=False)
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
-    layering: Layering = field(default_factory=Layering)
-    forbid: tuple[Forbid, ...] = ()
-    require_path_through: tuple[RequirePath, ...] = ()
-    acyclic: bool = False
-    severity: dict[str, Severity] = field(default_factory=dict)
-    severity_spans: dict[str, SourceSpan] = field(default_factory=dict)
+    severity: FrozenMap[str, Severity] = EMPTY
+    severity_spans: FrozenMap[str, SourceSpan] = EMPTY
     ignore: tuple[Ignore, ...] = ()
+    options: FrozenMap[str, RuleOption] = EMPTY
+    span: SourceSpan | None = None
 
 
 @dataclass(frozen=True)
@@ -190,7 +189,8 @@ class Model:
     description: str = ""
     tags: tuple[str, ...] = ()
     owner: str = ""
-    links: dict[str, str] = field(default_factory=dict)
+    links: FrozenMap[str, str] = EMPTY
+    iac: tuple[tuple[str, SourceSpan], ...] = ()  # infrastructure code paths as written, with where
     includes: tuple[str, ...] = ()
     layers: tuple[Layer, ...] = ()
     groups: tuple[Group, ...] = ()
@@ -201,12 +201,12 @@ class Model:
     rules: Rules = field(default_factory=Rules)
 
     @cached_property
-    def elements_by_id(self) -> dict[str, Element]:
-        return {element.id: element for element in self.elements}
+    def elements_by_id(self) -> FrozenMap[str, Element]:
+        return FrozenMap((element.id, element) for element in self.elements)
 
     @cached_property
-    def groups_by_id(self) -> dict[str, Group]:
-        return {group.id: group for group in self.groups}
+    def groups_by_id(self) -> FrozenMap[str, Group]:
+        return FrozenMap((group.id, group) for group in self.groups)
 
     def enclosing(self, group_id: str | None) -> list[Group]:
         """The group and the groups around it, innermost first (none for None)."""

@@ -88,10 +88,9 @@ def slice_flow(graph: ModelGraph, flow: Flow, direction: str = "LR") -> ViewSlic
     """A flow's elements with its steps as numbered arrows."""
     involved = {step.source for step in flow.steps} | {step.target for step in flow.steps}
     elements = [element for element in graph.model.elements if element.id in involved]
-    g = graph.graph
     edges = []
     for number, step in enumerate(flow.steps, start=1):
-        reply = not g.has_edge(step.source, step.target) and g.has_edge(step.target, step.source)
+        reply = graph.is_reply(step)
         edges.append(Edge(step.source, step.target, step.label, RelationKind.ASYNC if reply else step.kind,
                           number=number, reply=reply))
     return _slice(graph, flow.id, flow.title, direction, elements, tuple(edges))

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from archdoc.graph import ModelGraph
-from archdoc.lint import RULES
+from archdoc.lint import RULES, model_options
+from archdoc.lint.rules.layering import Layering, layering
 from archdoc.model import Element, Group, Layer, Model, Problem
 from archdoc.site.pages_text import (
     code,
@@ -38,7 +39,7 @@ def layers_section(model: Model) -> str:
             counts[element.layer] += 1
     rows = [(_layer_link(layer, counts[layer.id]), code(layer.id), str(counts[layer.id]),
              "yes" if layer.cross_cutting else "", escape_inline(layer.description)) for layer in model.layers]
-    layering = model.rules.layering
+    layering = _policy(model)
     exceptions = [f"- {code(allow.source)} → {code(allow.target)}: {escape_inline(allow.reason)}"
                   for allow in layering.allow]
     return join_blocks([
@@ -73,28 +74,18 @@ def dependency_matrix(model: Model) -> str:
     return join_blocks(["### Dependencies between layers {#layer-matrix}", legend, table(header, rows)])
 
 
-def _breaks_layering(model: Model, source: str, target: str) -> bool:
-    """Whether the layering rule (AD201) forbids relations from layer `source` to layer `target`.
-
-    Decided per pair of layers, as rule AD201 decides per relation; exceptions are not applied here.
-    """
-    layering = model.rules.layering
-    position = {layer.id: index for index, layer in enumerate(model.layers)}
-    layers = {layer.id: layer for layer in model.layers}
-    if layering.mode == "off" or source == target or layers[target].cross_cutting:
-        return False
-    if position[target] < position[source]:
-        return True
-    return layering.mode == "adjacent" and position[target] - position[source] > 1
+def _policy(model: Model) -> Layering:
+    """The model's layering policy, as rule AD201 reads it."""
+    return layering(model_options(model), {layer.id for layer in model.layers})
 
 
 def _matrix_cell(model: Model, source: str, target: str, count: int) -> str:
     if not count:
         return "·"
-    if not _breaks_layering(model, source, target):
+    policy = _policy(model)
+    if policy.verdict(model.layers, source, target) is None:
         return str(count)
-    allowed = any(allow.source == source and allow.target == target for allow in model.rules.layering.allow)
-    return f"{count} {ALLOWED}" if allowed else f"**{count}** {BREAKS}"
+    return f"{count} {ALLOWED}" if policy.allows(source, target) else f"**{count}** {BREAKS}"
 
 
 def _layering_summary(mode: str) -> str:

@@ -8,7 +8,6 @@ from archdoc.graph import ModelGraph
 from archdoc.model import Flow, Problem, SourceSpan, Step, View
 from archdoc.render.images import prepare_image_slice
 from archdoc.render.mermaid import MermaidDiagram, flowchart, sequence
-from archdoc.render.mermaid.sequence import is_reply
 from archdoc.render.views import ViewSlice, slice_flow, slice_view
 from archdoc.site.pages_text import (
     element_link,
@@ -132,8 +131,8 @@ def _steps_table(graph: ModelGraph, flow: Flow) -> str:
 
 
 def _step_kind(graph: ModelGraph, step: Step) -> str:
-    if is_reply(graph, step):
+    if graph.is_reply(step):
         return "reply"
-    if graph.graph.has_edge(step.source, step.target):
+    if graph.relations_between(step.source, step.target):
         return step.kind.value
     return f"{step.kind.value} (no such relation)"

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from archdoc.lint import model_options
+
 REPO = Path(__file__).resolve().parents[2]
 MODELS_DIR = REPO / "models"
 SEEDS_DIR = Path("/work/shared/seeds")
@@ -651,7 +653,7 @@ def test_three_tier(models):
             public = any(g.properties.get("public") is True for g in model.enclosing(element.group))
             assert public == (m.group(1) == "Public")
     assert any(g.kind == "aws.VPC" for g in model.groups)
-    assert model.rules.layering.mode == "adjacent"
+    assert model_options(model)["layering"]["mode"] == "adjacent"
     assert _views_beyond_overview(model) or model.flows
 
 
@@ -708,7 +710,7 @@ def test_cqrs_event_sourcing(models):
     # "Event Store (DynamoDB)", "Read Models (RDS/ElastiSearch)"
     assert _by_label(model, "Event Store (DynamoDB)").kind == "aws.database.Dynamodb"
     # "Scalability: Separate read and write paths"
-    assert model.rules.forbid
+    assert model_options(model)["forbid"]
     assert _views_beyond_overview(model) or model.flows
 
 
@@ -750,9 +752,9 @@ def test_defense_in_depth_seed_002_chain_in_order(models):
     assert rds.properties.get("encrypted") is True
     assert not any(g.properties.get("public") is True for g in model.enclosing(rds.group))
     # Every path from the internet to the database passes the WAF (and the other stages).
-    rules = model.rules.require_path_through
-    assert any({s.value for s in r.through} == {"waf"} for r in rules)
-    assert model.rules.layering.mode == "adjacent"
+    rules = model_options(model)["require_path_through"]
+    assert any({s.value for s in r["through"]} == {"waf"} for r in rules)
+    assert model_options(model)["layering"]["mode"] == "adjacent"
 
 
 def test_disaster_recovery(models):

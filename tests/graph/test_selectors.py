@@ -7,7 +7,7 @@ import pytest
 from archdoc.graph import build_graph
 from archdoc.graph.views import view_elements
 from archdoc.load import load_models
-from archdoc.load.reader import parse_selector
+from archdoc.load.values import parse_selector
 from archdoc.model import SourceSpan
 
 MODEL = """

@@ -18,8 +18,7 @@ def finding(graph: ModelGraph, code: str, severity: Severity, span: SourceSpan |
 
 def first_relation(graph: ModelGraph, source: str, target: str) -> Relation:
     """The first-written relation from source to target (the graph holds at least one)."""
-    edges = graph.graph.get_edge_data(source, target)
-    return edges[min(edges)]["relation"]
+    return graph.relations_between(source, target)[0]
 
 
 def arrow(path: list[str]) -> str:

@@ -23,7 +23,8 @@ elements: [{id: a, in: subnet}]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._cidr import network_parent, networks
@@ -35,7 +36,7 @@ NAME = "cidr-outside-parent"
 SEVERITY = Severity.ERROR
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     known = networks(graph)
     for group_id, network in known.items():
         parent = network_parent(graph, group_id, known)

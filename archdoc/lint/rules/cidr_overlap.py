@@ -30,7 +30,8 @@ elements: [{id: x, in: a}, {id: y, in: b}]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._cidr import Network, network_parent, networks
@@ -42,7 +43,7 @@ NAME = "cidr-overlap"
 SEVERITY = Severity.ERROR
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     known = networks(graph)
     siblings: dict[str | None, list[tuple[Network, str]]] = {}
     for group_id, network in known.items():

@@ -17,7 +17,8 @@ elements: [{id: a, in: subnet}]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._cidr import parse
@@ -29,7 +30,7 @@ NAME = "invalid-cidr"
 SEVERITY = Severity.ERROR
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     for group in graph.model.groups:
         if "cidr" not in group.properties:
             continue

@@ -23,12 +23,14 @@ rules: {acyclic: true}
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import networkx as nx
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import arrow, first_relation, relation_finding
+from archdoc.load.schema import Field
 from archdoc.model import Problem, Severity
 
 CODE = "AD204"
@@ -36,8 +38,11 @@ NAME = "dependency-cycle"
 SEVERITY = Severity.ERROR
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
-    if not graph.model.rules.acyclic:
+OPTIONS = (Field("acyclic", "bool", "Report dependency cycles."),)
+
+
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
+    if not options.get("acyclic"):
         return
     g = graph.graph
     components = [c for c in nx.strongly_connected_components(g) if len(c) > 1]

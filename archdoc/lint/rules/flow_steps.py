@@ -27,7 +27,8 @@ flows:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
@@ -38,7 +39,7 @@ NAME = "flow-step-without-relation"
 SEVERITY = Severity.ERROR
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     g = graph.graph
     for flow in graph.model.flows:
         for number, step in enumerate(flow.steps, start=1):

@@ -33,39 +33,99 @@ relations: [db -> api]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import relation_finding
-from archdoc.model import Problem, Severity
+from archdoc.load.schema import Field, Spec
+from archdoc.model import Layer, Problem, Severity
 
 CODE = "AD201"
 NAME = "layering"
 SEVERITY = Severity.ERROR
 
+ALLOW = Spec("layering exception", "A named exception to the layering rule.", (
+    Field("from", "layer-ref", "Calling layer.", required=True, what="a layer id"),
+    Field("to", "layer-ref", "Called layer.", required=True, what="a layer id"),
+    Field("reason", "reason", "Why the exception is fine.", required=True),
+))
+LAYERING = Spec("layering", "How relations may cross layers.", (
+    Field("mode", "enum", "downward: to the same or any lower layer; adjacent: no skipping a layer; off.",
+          choices=("downward", "adjacent", "off"), what="layering mode"),
+    Field("allow", "objects", "Named exceptions.", spec=ALLOW, what="layering exceptions"),
+))
+OPTIONS = (Field("layering", "object", "The layering rule.", spec=LAYERING),)
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
-    layering = graph.model.rules.layering
-    if layering.mode == "off" or not graph.layer_index:
+
+@dataclass(frozen=True)
+class Allow:
+    source: str
+    target: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Layering:
+    """The layering policy of one model: its mode and named exceptions."""
+
+    mode: str = "downward"  # downward | adjacent | off
+    allow: tuple[Allow, ...] = ()
+
+    def verdict(self, layers: tuple[Layer, ...], source: str, target: str) -> str | None:
+        """Why a relation from layer `source` to layer `target` breaks the policy ("up", "skips"), or None.
+
+        Decided per pair of layers, exceptions not applied: the rule and the site's matrix both ask here.
+        """
+        position, cross_cutting = _positions(layers)
+        if self.mode == "off" or source == target or target in cross_cutting:
+            return None
+        if position[target] < position[source]:
+            return "up"
+        if self.mode == "adjacent" and position[target] - position[source] > 1:
+            return "skips"
+        return None
+
+    def allows(self, source: str, target: str) -> bool:
+        return any(allow.source == source and allow.target == target for allow in self.allow)
+
+
+@lru_cache(maxsize=64)
+def _positions(layers: tuple[Layer, ...]) -> tuple[dict[str, int], frozenset[str]]:
+    return ({layer.id: index for index, layer in enumerate(layers)},
+            frozenset(layer.id for layer in layers if layer.cross_cutting))
+
+
+def layering(options: Mapping[str, Any], layer_ids: Collection[str]) -> Layering:
+    """The model's layering policy from its `rules.layering` (the default when absent)."""
+    record = options.get("layering")
+    if record is None:
+        return Layering()
+    allows = tuple(Allow(item["from"], item["to"], item["reason"]) for item in record["allow"]
+                   if item["from"] in layer_ids and item["to"] in layer_ids and item["reason"])
+    return Layering(record["mode"] or "downward", allows)
+
+
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
+    policy = layering(options, graph.layer_index)
+    if policy.mode == "off" or not graph.layer_index:
         return
-    index, layers, elements = graph.layer_index, graph.layers, graph.elements
-    allowed = {(allow.source, allow.target) for allow in layering.allow}
-    adjacent = layering.mode == "adjacent"
+    index, elements, layers = graph.layer_index, graph.elements, graph.model.layers
     for relation in graph.model.relations:
         source = elements[relation.source].layer
         target = elements[relation.target].layer
-        if source is None or target is None or source == target:
+        if source is None or target is None or policy.allows(source, target):
             continue
-        if layers[target].cross_cutting or (source, target) in allowed:
-            continue
-        above, below = index[source], index[target]
-        if below < above:
+        verdict = policy.verdict(layers, source, target)
+        if verdict == "up":
             yield relation_finding(
                 graph, CODE, SEVERITY, relation,
                 f"{relation.source} -> {relation.target} goes up from layer '{source}' to '{target}'",
             )
-        elif adjacent and below - above > 1:
-            skipped = ", ".join(layer.id for layer in graph.model.layers[above + 1:below])
+        elif verdict == "skips":
+            skipped = ", ".join(layer.id for layer in layers[index[source] + 1:index[target]])
             yield relation_finding(
                 graph, CODE, SEVERITY, relation,
                 f"{relation.source} -> {relation.target} skips layer(s) {skipped} (layering mode adjacent)",

@@ -38,10 +38,12 @@ rules:
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import arrow, first_relation, relation_finding
+from archdoc.load.schema import Field, Spec
 from archdoc.model import Problem, Severity
 
 CODE = "AD203"
@@ -49,12 +51,24 @@ NAME = "path-bypasses-required"
 SEVERITY = Severity.ERROR
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+REQUIRE_PATH = Spec("require_path_through", "Every path from `from` to `to` passes an element of `through`.", (
+    Field("from", "selector", "Where paths start.", required=True),
+    Field("to", "selector", "Where paths end.", required=True),
+    Field("through", "selector", "What every path must pass.", required=True),
+    Field("reason", "text", "Why; shown with the finding."),
+))
+OPTIONS = (Field("require_path_through", "objects", "Required waypoints.", spec=REQUIRE_PATH,
+                 what="require_path_through rules"),)
+
+
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     g = graph.graph
-    for rule in graph.model.rules.require_path_through:
-        through = graph.select(rule.through)
-        targets = graph.select(rule.target) - through
-        sources = graph.select(rule.source) - through
+    for rule in options.get("require_path_through", ()):
+        if not (rule["from"] and rule["to"] and rule["through"]):
+            continue
+        through = graph.select(rule["through"])
+        targets = graph.select(rule["to"]) - through
+        sources = graph.select(rule["from"]) - through
         if not targets or not sources:
             continue
         # Backwards breadth-first search from all targets at once, never entering `through`:
@@ -69,8 +83,8 @@ def check(graph: ModelGraph) -> Iterator[Problem]:
                     next_hop[predecessor] = node
                     distance[predecessor] = distance[node] + 1
                     queue.append(predecessor)
-        required = ", ".join(selector.text for selector in rule.through)
-        because = f" ({rule.reason})" if rule.reason else ""
+        required = ", ".join(selector.text for selector in rule["through"])
+        because = f" ({rule['reason']})" if rule["reason"] else ""
         for source in sorted(sources):
             first = _first_step(g, source, distance, through)
             if first is None:

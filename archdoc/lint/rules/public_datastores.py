@@ -28,7 +28,8 @@ elements:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
@@ -40,7 +41,7 @@ NAME = "public-datastore"
 SEVERITY = Severity.ERROR
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     groups = graph.groups
     for element in datastores(graph):
         if element.properties.get("public") is True:

@@ -20,9 +20,11 @@ views: [{id: data, include: ["tag:datastores"]}]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
+from archdoc.lint.options import selectors_in
 from archdoc.lint.rules._common import finding
 from archdoc.model import Problem, Selector, Severity
 
@@ -31,16 +33,13 @@ NAME = "selector-matches-nothing"
 SEVERITY = Severity.WARNING
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
-    rules = graph.model.rules
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     selectors: list[Selector] = []
     for view in graph.model.views:
         if not view.generated:
             selectors += [*view.include, *view.exclude, *view.focus]
-    for forbid in rules.forbid:
-        selectors += [*forbid.source, *forbid.target]
-    for required in rules.require_path_through:
-        selectors += [*required.source, *required.target, *required.through]
+    for value in options.values():
+        selectors += selectors_in(value)
     for selector in selectors:
         if selector.prefix in ("*", "id"):
             continue  # everything, or an id the loader has already checked

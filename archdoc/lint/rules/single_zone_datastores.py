@@ -22,7 +22,8 @@ elements:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
@@ -34,7 +35,7 @@ NAME = "single-zone-datastore"
 SEVERITY = Severity.WARNING
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     for element in datastores(graph):
         properties, spans = element.properties, element.property_spans
         zones = properties.get("zones")

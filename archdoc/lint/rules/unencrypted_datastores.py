@@ -20,7 +20,8 @@ elements:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
@@ -32,7 +33,7 @@ NAME = "unencrypted-datastore"
 SEVERITY = Severity.WARNING
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     for element in datastores(graph):
         if element.properties.get("encrypted") is False:
             yield finding(graph, CODE, SEVERITY, element.property_spans.get("encrypted", element.span),

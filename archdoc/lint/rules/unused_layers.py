@@ -17,7 +17,8 @@ elements: [{id: api, layer: app}]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
@@ -28,7 +29,7 @@ NAME = "unused-layer"
 SEVERITY = Severity.WARNING
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     used = {element.layer for element in graph.model.elements}
     for layer in graph.model.layers:
         if layer.id not in used:

@@ -20,7 +20,8 @@ views: [{id: front, include: [api]}]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.graph.views import view_elements
@@ -32,7 +33,7 @@ NAME = "element-in-no-view"
 SEVERITY = Severity.WARNING
 
 
-def check(graph: ModelGraph) -> Iterator[Problem]:
+def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     views = [view for view in graph.model.views if not view.generated]
     if not views:
         return

@@ -16,7 +16,7 @@ import unicodedata
 from archdoc.graph import ModelGraph
 from archdoc.model import Flow, View
 from archdoc.render.mermaid.flowchart import edge_label, view_diagram
-from archdoc.render.mermaid.sequence import is_reply, participants, sequence
+from archdoc.render.mermaid.sequence import participants, sequence
 from archdoc.render.views import Box
 
 _NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -72,7 +72,7 @@ def _flow_snippet(graph: ModelGraph, flow: Flow) -> str:
     labels = {element.id: element.label for element in elements}
     parts += _table(("Step", "From", "To", "Label", "Kind"), [
         (str(number), labels[step.source], labels[step.target], step.label,
-         "reply" if is_reply(graph, step) else step.kind.value)
+         "reply" if graph.is_reply(step) else step.kind.value)
         for number, step in enumerate(flow.steps, start=1)
     ])
     return "\n\n".join(parts) + "\n"

@@ -43,11 +43,6 @@ def participants(flow: Flow) -> list[str]:
     return list(found)
 
 
-def is_reply(graph: ModelGraph, step: Step) -> bool:
-    """A step that answers along a relation drawn the other way (the same test as the flow's flowchart)."""
-    return not graph.graph.has_edge(step.source, step.target) and graph.graph.has_edge(step.target, step.source)
-
-
 def _sequence_text(graph: ModelGraph, steps: tuple[Step, ...], total: int, label_limit: int) -> str:
     ids: dict[str, str] = {}
     for step in steps:
@@ -77,7 +72,7 @@ def _participant_label(graph: ModelGraph, element_id: str) -> str:
 
 
 def _arrow(graph: ModelGraph, step: Step) -> str:
-    if is_reply(graph, step):
+    if graph.is_reply(step):
         return "-->>"
     return "-)" if step.kind in ASYNC_KINDS else "->>"
 

@@ -1,4 +1,4 @@
-"""Typed reads of located YAML nodes against the schema, each problem reported where it was written."""
+"""Typed reads of located YAML nodes, chosen by the schema's field types, each problem reported where written."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import difflib
 import re
 from typing import Any
 
-from archdoc.load.files import SourceFile
-from archdoc.load.schema import ID_PATTERN, Spec
+from archdoc.load.schema import ID_PATTERN, Field, Spec
 from archdoc.load.yamlnodes import (
     STR,
     AnyNode,
@@ -33,11 +32,14 @@ def node_name(node: AnyNode) -> str:
 class Reader:
     """Reads values of one file's nodes; every problem lands in `problems` with its position."""
 
-    def __init__(self, source: SourceFile, problems: list[Problem], model_id: str | None = None) -> None:
-        self.source = source
+    def __init__(self, path: str, problems: list[Problem], model_id: str | None = None) -> None:
         self.problems = problems
         self.model_id = model_id
-        self._path = source.display
+        self._path = path
+
+    @property
+    def path(self) -> str:
+        return self._path
 
     def span(self, node: AnyNode) -> SourceSpan:
         return SourceSpan(self._path, node.line, node.column)
@@ -50,6 +52,11 @@ class Reader:
         )
 
     # --- structure -------------------------------------------------------------------
+
+    def record(self, node: AnyNode, spec: Spec) -> Fields | None:
+        """A mapping read against a spec; each value is read by its field's type when asked for."""
+        nodes = self.fields(node, spec)
+        return None if nodes is None else Fields(self, spec, nodes, node)
 
     def fields(self, node: AnyNode, spec: Spec) -> dict[str, AnyNode] | None:
         """The known keys of a mapping; unknown keys and missing required keys are reported."""
@@ -108,6 +115,16 @@ class Reader:
             return node.value
         self.report("AD102", f"expected text, found {node_name(node)}", node)
         return None
+
+    def reason(self, node: AnyNode | None) -> str:
+        """A required reason: missing is reported by the record (AD114), empty is reported here."""
+        if node is None:
+            return ""
+        reason = self.text(node)
+        if reason is not None and not reason.strip():
+            self.report("AD114", "the reason is empty: say why this is acceptable", node)
+            return ""
+        return reason or ""
 
     def identifier(self, node: AnyNode | None, what: str = "an id") -> str | None:
         value = self.string(node, what)
@@ -215,6 +232,68 @@ class Reader:
             else:
                 selectors.append(selector)
         return tuple(selectors)
+
+
+class Fields:
+    """The keys of one mapping with their nodes; `read(name)` reads a value as its field's type says."""
+
+    def __init__(self, reader: Reader, spec: Spec, nodes: dict[str, AnyNode], node: AnyNode) -> None:
+        self.reader = reader
+        self.spec = spec
+        self.nodes = nodes
+        self.node = node
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.nodes
+
+    def get(self, name: str) -> AnyNode | None:
+        return self.nodes.get(name)
+
+    def span(self, name: str | None = None) -> SourceSpan:
+        node = self.node if name is None else self.nodes.get(name, self.node)
+        return self.reader.span(node)
+
+    def read(self, name: str) -> Any:
+        """The value of one field, read by its declared type (None or empty when absent)."""
+        field = self.spec.by_name[name]
+        return read_value(self.reader, self.nodes.get(name), field)
+
+
+def read_value(reader: Reader, node: AnyNode | None, field: Field) -> Any:
+    """One value read as a field's type: the one place where the schema chooses how YAML is read."""
+    kind, what = field.type, field.what
+    if kind == "text":
+        return reader.text(node)
+    if kind in ("string", "kind"):
+        return reader.string(node, what or "a string")
+    if kind in ("id", "layer-ref"):
+        return reader.identifier(node, what or "an id")
+    if kind == "reason":
+        return reader.reason(node)
+    if kind == "bool":
+        return reader.boolean(node)
+    if kind == "int":
+        return reader.integer(node, minimum=field.minimum)
+    if kind == "enum":
+        return reader.choice(node, field.choices, what or field.name)
+    if kind == "strings":
+        return reader.strings(node, what or "strings")
+    if kind == "selector":
+        return reader.selectors(node)
+    if kind == "links":
+        return reader.links(node)
+    if kind == "properties":
+        return reader.properties(node)
+    if kind == "object":
+        assert field.spec is not None
+        return None if node is None else reader.record(node, field.spec)
+    if kind == "objects":
+        assert field.spec is not None
+        if node is None:
+            return []
+        records = (reader.record(item, field.spec) for item in reader.items(node, what or field.name))
+        return [record for record in records if record is not None]
+    raise ValueError(f"field type {kind} is read by its owner")  # relations, steps, version, slug, severities
 
 
 def parse_selector(text: str, span: SourceSpan) -> Selector | str:
