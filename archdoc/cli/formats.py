@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+from collections import Counter
 from collections.abc import Callable
-from pathlib import PurePath
+from pathlib import Path
 from typing import Any
 
 from archdoc import __version__
+from archdoc.diff.identity import FINGERPRINT_KEY, finding_fields, finding_identity
+from archdoc.diff.sources import repository_root
 from archdoc.lint import RULES, LintReport
 from archdoc.model import Problem, Severity
 
@@ -32,18 +36,7 @@ def _summary(report: LintReport) -> str:
 
 
 def _finding(problem: Problem) -> dict[str, Any]:
-    span = problem.span
-    return {
-        "code": problem.code,
-        "severity": problem.severity.value,
-        "message": problem.message,
-        "file": span.path if span else None,
-        "line": span.line if span else None,
-        "column": span.column if span else None,
-        "model": problem.model,
-        "element": problem.element,
-        "relation": {"from": problem.relation[0], "to": problem.relation[1]} if problem.relation else None,
-    }
+    return finding_fields(problem)
 
 
 def format_json(report: LintReport) -> str:
@@ -59,15 +52,23 @@ def format_json(report: LintReport) -> str:
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.OFF: "none"}
 
 
-def format_sarif(report: LintReport) -> str:
-    """SARIF 2.1.0 as GitHub code scanning reads it: every rule with its help, results with regions."""
+def format_sarif(report: LintReport, root: Path | None = None) -> str:
+    """SARIF 2.1.0 as GitHub code scanning reads it: every rule with its help, results with regions.
+
+    Artifact URIs are relative to `root` (default: the git repository's top level, else the
+    working directory) under `uriBaseId` %SRCROOT%, whatever path the user typed;
+    `partialFingerprints` come from the finding identity (no positions), numbered among
+    equal identities, so an alert survives lines moving above it.
+    """
+    root = root or repository_root(Path.cwd())
+    seen: Counter[str] = Counter()
     rule_ids = list(RULES)
     rules = [
         {
             "id": rule.code,
             "name": _pascal(rule.name),
             "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.doc, "markdown": rule.doc},
             "help": {"text": rule.doc, "markdown": rule.doc},
             "helpUri": f"{INFORMATION_URI}/blob/main/site_src/rules/index.md#{rule.code.lower()}",
             "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
@@ -83,10 +84,13 @@ def format_sarif(report: LintReport) -> str:
             "level": _SARIF_LEVELS[problem.severity],
             "message": {"text": problem.message},
         }
+        fingerprint = finding_identity(problem).fingerprint
+        seen[fingerprint] += 1
+        result["partialFingerprints"] = {FINGERPRINT_KEY: f"{fingerprint}:{seen[fingerprint]}"}
         if problem.span:
             result["locations"] = [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": PurePath(problem.span.path).as_posix(), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": _artifact(problem.span.path, root),
                     "region": {"startLine": problem.span.line, "startColumn": problem.span.column},
                 }
             }]
@@ -104,6 +108,15 @@ def format_sarif(report: LintReport) -> str:
         }],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _artifact(path: str, root: Path) -> dict[str, str]:
+    """The file relative to the root (with %SRCROOT%), or as a file: URI when it lies outside."""
+    absolute = Path(os.path.realpath(path))
+    resolved_root = Path(os.path.realpath(root))
+    if absolute.is_relative_to(resolved_root):
+        return {"uri": absolute.relative_to(resolved_root).as_posix(), "uriBaseId": "%SRCROOT%"}
+    return {"uri": absolute.as_uri()}
 
 
 def _pascal(name: str) -> str:

@@ -79,6 +79,14 @@ def read_revision(revision: str, target: Path, cwd: Path) -> Version:
     return version
 
 
+def repository_root(cwd: Path) -> Path:
+    """The git repository's top level around `cwd`, else `cwd` itself (no git, or not a repository)."""
+    try:
+        return Path(git(["rev-parse", "--show-toplevel"], cwd, "not a repository").strip() or cwd)
+    except SourceError:
+        return cwd
+
+
 def git(arguments: list[str], cwd: Path, failure: str) -> str:
     return _git_bytes(arguments, cwd, failure).decode("utf-8", "replace")
 
