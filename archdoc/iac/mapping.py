@@ -20,10 +20,11 @@ from dataclasses import dataclass
 ELEMENT, GROUP, PLUMBING, STACK = "element", "group", "plumbing", "stack"
 GENERIC_KIND = "aws.general.General"
 UTILITY_PREFIXES = ("random_", "null_", "time_", "tls_", "local_", "template_", "archive_", "terraform_data")
-# Layers an import can use, top (callers) first; integration and ops are cross-cutting.
+# Layers an import can use, top (callers) first. Integration and operations are cross-cutting and
+# listed first, so that queues and topics may call into any layer and be called from any.
 LAYERS: tuple[tuple[str, str, bool], ...] = (
-    ("edge", "Edge", False), ("app", "Application", False), ("data", "Data", False),
     ("integration", "Integration", True), ("ops", "Operations", True),
+    ("edge", "Edge", False), ("app", "Application", False), ("data", "Data", False),
 )
 
 
@@ -189,10 +190,12 @@ TABLE: tuple[TypeInfo, ...] = (
          "aws_ecs_cluster_capacity_providers aws_service_discovery_service"),
     _row(_P, None, None, "DNS record", "AWS::Route53::RecordSet AWS::Route53::RecordSetGroup", "aws_route53_record"),
     _row(_P, None, None, "setting",
-         "AWS::SSM::Parameter AWS::KMS::Alias AWS::WAFv2::WebACLAssociation AWS::SecretsManager::SecretTargetAttachment "
-         "AWS::CloudFront::OriginAccessControl AWS::CloudFront::CloudFrontOriginAccessIdentity AWS::Logs::SubscriptionFilter",
+         "AWS::SSM::Parameter AWS::KMS::Alias AWS::WAFv2::WebACLAssociation "
+         "AWS::SecretsManager::SecretTargetAttachment AWS::CloudFront::OriginAccessControl "
+         "AWS::CloudFront::CloudFrontOriginAccessIdentity AWS::Logs::SubscriptionFilter",
          "aws_ssm_parameter aws_kms_alias aws_wafv2_web_acl_association aws_secretsmanager_secret_version "
-         "aws_cloudfront_origin_access_control aws_cloudfront_origin_access_identity aws_cloudwatch_log_subscription_filter"),
+         "aws_cloudfront_origin_access_control aws_cloudfront_origin_access_identity "
+         "aws_cloudwatch_log_subscription_filter"),
     _row(STACK, None, None, "nested stack", "AWS::CloudFormation::Stack AWS::Serverless::Application", ""),
 )
 
