@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archdoc.graph import build_graph
 from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
-from archdoc.model import Flow, Model, Problem, View
+from archdoc.model import Flow, Model, View
+from archdoc.model.errors import ArchdocError, UsageError
+from archdoc.render.formats import FORMATS, Drawing
+
+if TYPE_CHECKING:
+    from archdoc.site.build import BuildSummary as SiteSummary
 
 DEFAULT_MODELS = Path("models")
 
@@ -20,17 +25,7 @@ def load_and_lint(paths: list[Path]) -> tuple[LoadResult, LintReport]:
     return result, lint_result(result)
 
 
-class RequestError(Exception):
-    """The command asked for something that does not exist or cannot be produced (exit status 2)."""
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """One diagram: its text or bytes, and the notes a reader should see (collapsed views, ...)."""
-
-    content: bytes
-    notes: tuple[str, ...]
-    problems: tuple[Problem, ...]
+RequestError = UsageError  # the command asked for something that does not exist or cannot be produced
 
 
 def find_model(reference: str, models_dir: Path) -> tuple[LintReport, Model]:
@@ -44,59 +39,50 @@ def find_model(reference: str, models_dir: Path) -> tuple[LintReport, Model]:
         models = [model for model in result.models if model.id == reference]
         if not models and not report.unreadable:
             known = ", ".join(sorted(model.id for model in result.models)) or "none"
-            raise RequestError(f"no model '{reference}' in {models_dir} (models: {known})")
+            raise UsageError(f"no model '{reference}' in {models_dir} (models: {known})")
     if report.errors or not models:
         raise InvalidModel(report)
     return report, models[0]
 
 
-class InvalidModel(Exception):
+class InvalidModel(ArchdocError):
     """The model has errors (reported like `archdoc lint` does) and cannot be rendered."""
 
     def __init__(self, report: LintReport) -> None:
         super().__init__("the model has errors")
         self.report = report
+        self.exit_status = report.exit_status or 1
 
 
-def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_id: str | None = None,
-                   output: Path | None = None) -> Rendered:
-    """One view (default: `overview`, else the first) or flow as Mermaid, Markdown, SVG, PNG or DOT."""
-    # The renderers (and diagrams behind them) load only when something is drawn: `archdoc lint` never pays.
-    from archdoc.render import images, mermaid
-    from archdoc.render.views import slice_flow, slice_view
-
+def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_id: str | None = None) -> Drawing:
+    """One view (default: `overview`, else the first) or flow in one of the output formats."""
     graph = build_graph(model)
     target: View | Flow
     if flow_id is not None:
         flows = {flow.id: flow for flow in model.flows}
         if flow_id not in flows:
-            raise RequestError(f"model '{model.id}' has no flow '{flow_id}' (flows: {', '.join(flows) or 'none'})")
+            raise UsageError(f"model '{model.id}' has no flow '{flow_id}' (flows: {', '.join(flows) or 'none'})")
         target = flows[flow_id]
     else:
         views = {view.id: view for view in model.views}
         wanted = view_id or ("overview" if "overview" in views else model.views[0].id)
         if wanted not in views:
-            raise RequestError(f"model '{model.id}' has no view '{wanted}' (views: {', '.join(views)})")
+            raise UsageError(f"model '{model.id}' has no view '{wanted}' (views: {', '.join(views)})")
         target = views[wanted]
+    output_format = FORMATS[fmt]
+    # The renderers (and diagrams behind them) load only when something is drawn: `archdoc lint` never pays.
+    from archdoc.render.images import ImageError
 
-    if fmt == "md":
-        return Rendered(mermaid.markdown_snippet(graph, target).encode(), (), ())
-    if fmt == "mermaid":
-        if isinstance(target, Flow):
-            return Rendered(mermaid.sequence(graph, target).encode(), (), ())
-        diagram = mermaid.view_diagram(graph, target)
-        return Rendered(diagram.text.encode(), diagram.notes, tuple(diagram.problems))
-
-    drawn = slice_flow(graph, target) if isinstance(target, Flow) else slice_view(graph, target)
-    prepared, problems = images.prepare_image_slice(drawn, span=target.span)
-    if output is None and fmt == "png":
-        raise RequestError("a PNG goes to a file: add -o FILE")
     try:
-        if output is not None:
-            images.render_image(prepared, fmt, output)
-            return Rendered(b"", prepared.notes, tuple(problems))
-        with tempfile.TemporaryDirectory(prefix="archdoc-render-") as scratch:
-            written = images.render_image(prepared, fmt, Path(scratch) / f"diagram.{fmt}")
-            return Rendered(written.read_bytes(), prepared.notes, tuple(problems))
-    except images.ImageError as error:
-        raise RequestError(str(error)) from None
+        return output_format.draw(graph, target)
+    except ImageError as error:
+        raise UsageError(str(error)) from None
+
+
+def build_site(result: LoadResult, report: LintReport, models: Path, out: Path, strict: bool,
+               progress: Callable[[str], None]) -> SiteSummary:
+    """Publish the linted models as a site in `out` (MkDocs and the renderers load here, on first use)."""
+    from archdoc.site.build import BuildRequest
+    from archdoc.site.build import build_site as build
+
+    return build(result, report, BuildRequest(models, out, Path.cwd(), strict), progress)

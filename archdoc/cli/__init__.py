@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from archdoc import __version__
 from archdoc.cli import commands
+from archdoc.model.errors import ArchdocError
 
 EXIT_USAGE = 2
 
@@ -39,6 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except ArchdocError as error:  # a mistake of the user's input, request or environment: one line
+        if args.debug:
+            traceback.print_exc()
+        print(f"archdoc: {_one_line(error.message)}", file=sys.stderr)
+        return error.exit_status
     except Exception as error:  # a bug in archdoc, not a problem of the input
         if args.debug:
             traceback.print_exc()
@@ -46,3 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"archdoc: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
                   file=sys.stderr)
         return EXIT_USAGE
+
+
+def _one_line(message: str) -> str:
+    """A message as one line: line breaks and control characters shown, never acted on by a terminal."""
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in message)

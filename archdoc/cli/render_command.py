@@ -8,8 +8,8 @@ from pathlib import Path
 
 from archdoc import pipeline
 from archdoc.cli.formats import format_text
-
-FORMATS = ("mermaid", "md", "svg", "png", "dot")
+from archdoc.cli.output import write_output
+from archdoc.render.formats import FORMATS
 
 
 def add_render_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -21,29 +21,29 @@ def add_render_parser(subparsers: argparse._SubParsersAction) -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--view", help="the view id (default: overview, else the first view)")
     which.add_argument("--flow", help="the flow id (Mermaid: a sequence diagram)")
-    parser.add_argument("--format", "-f", choices=FORMATS, default="mermaid", help="output format (default: mermaid)")
+    parser.add_argument("--format", "-f", choices=list(FORMATS), default="mermaid",
+                        help="output format (default: mermaid)")
     parser.add_argument("--output", "-o", type=Path, help="write to this file instead of standard output")
     parser.add_argument("--models", type=Path, default=pipeline.DEFAULT_MODELS, help="models folder (default: models/)")
     parser.set_defaults(run=run_render)
 
 
 def run_render(args: argparse.Namespace) -> int:
+    output_format = FORMATS[args.format]
+    if args.output is None and not output_format.to_terminal:
+        raise pipeline.RequestError(f"a {args.format.upper()} goes to a file: add -o FILE")
     try:
         _report, model = pipeline.find_model(args.model, args.models)
-        rendered = pipeline.render_diagram(model, args.format, view_id=args.view, flow_id=args.flow,
-                                           output=args.output if args.format in ("svg", "png", "dot") else None)
     except pipeline.InvalidModel as invalid:
         sys.stderr.write(format_text(invalid.report))
-        return invalid.report.exit_status or 1
-    except pipeline.RequestError as error:
-        print(f"archdoc: {error}", file=sys.stderr)
-        return 2
-    for note in rendered.notes:
+        return invalid.exit_status
+    drawing = pipeline.render_diagram(model, args.format, view_id=args.view, flow_id=args.flow)
+    for note in drawing.notes:
         print(f"archdoc: note: {note}", file=sys.stderr)
-    for problem in rendered.problems:
+    for problem in drawing.problems:
         print(problem, file=sys.stderr)
-    if args.output is not None and args.format not in ("svg", "png", "dot"):
-        args.output.write_bytes(rendered.content)
-    elif rendered.content:
-        sys.stdout.buffer.write(rendered.content)
+    if args.output is not None:
+        write_output(args.output, drawing.content)
+    else:
+        sys.stdout.buffer.write(drawing.content)
     return 0

@@ -48,8 +48,6 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from archdoc.site.build import BuildRequest, SiteBuildError, build_site
-
     progress = _progress(args.quiet)
     result, report = pipeline.load_and_lint([args.models])
     if report.exit_status:
@@ -58,12 +56,7 @@ def run_build(args: argparse.Namespace) -> int:
     if report.warnings:
         sys.stderr.write(format_text(report))
     progress(f"models: {len(result.models)} loaded and linted")
-    request = BuildRequest(args.models, args.out, Path.cwd(), args.strict)
-    try:
-        summary = build_site(result, report, request, progress)
-    except SiteBuildError as error:
-        print(f"archdoc: {error}", file=sys.stderr)
-        return error.exit_status
+    summary = pipeline.build_site(result, report, args.models, args.out, args.strict, progress)
     progress(f"site: {args.out} written ({summary.pages} generated pages, {summary.images_rendered} images "
              f"rendered, {summary.images_reused} unchanged) in {summary.seconds:.1f} s")
     return 0
@@ -71,7 +64,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     from archdoc.site.build import BuildRequest
-    from archdoc.site.serve import is_loopback, parse_dev_addr, serve_site
+    from archdoc.site.mkdocs.serve import is_loopback, parse_dev_addr, serve_site
 
     try:
         host, port = parse_dev_addr(args.dev_addr)

@@ -24,9 +24,10 @@ from mkdocs.exceptions import MkDocsException
 
 from archdoc.lint import LintReport
 from archdoc.load import LoadResult
-from archdoc.site.config import DOCS_DIR, load_site_config
+from archdoc.model.errors import ArchdocError
+from archdoc.site.mkdocs.config import DOCS_DIR, load_site_config
+from archdoc.site.mkdocs.plugin import ArchdocPlugin, BuildInputs
 from archdoc.site.output import UnsafeOutputError, check_output, is_archdoc_site, staging_beside, swap_in
-from archdoc.site.plugin import ArchdocPlugin, BuildInputs
 from archdoc.site.static import AssetError, find_mermaid
 
 Progress = Callable[[str], None]
@@ -37,7 +38,7 @@ EXIT_FAILED = 1
 EXIT_REFUSED = 2
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(ArchdocError):
     """The site was not built; the previous one is untouched. `exit_status` 1: build failure; 2: refused setup."""
 
     def __init__(self, message: str, exit_status: int = EXIT_FAILED) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from archdoc.site.config import MARKDOWN_EXTENSIONS, default_config_text
+from archdoc.site.mkdocs.config import MARKDOWN_EXTENSIONS, default_config_text
 
 REPO = Path(__file__).resolve().parents[2]
 GALLERY = REPO / "models"

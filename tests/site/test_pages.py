@@ -17,11 +17,11 @@ import yaml
 from archdoc.lint import RULES, lint_result
 from archdoc.load import load_models
 from archdoc.model import Model
-from archdoc.site.config import MARKDOWN_EXTENSIONS
-from archdoc.site.fence import MERMAID_CLASS, mermaid_fence
+from archdoc.site.mkdocs.config import MARKDOWN_EXTENSIONS
+from archdoc.site.mkdocs.fence import MERMAID_CLASS, mermaid_fence
 from archdoc.site.pages import SitePlan, plan_site
-from archdoc.site.pages_checks import monthly_cost
-from archdoc.site.pages_text import code, escape_inline, link, safe_markdown, safe_name, usd
+from archdoc.site.pages.checks import monthly_cost
+from archdoc.site.pages.text import code, escape_inline, link, safe_markdown, safe_name, usd
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]

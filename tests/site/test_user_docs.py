@@ -12,7 +12,7 @@ from archdoc.cli import build_parser
 from archdoc.lint import RULES, lint_result
 from archdoc.load import load_models, schema
 from archdoc.load.kinds import ALIASES, ARCHDOC_ELEMENT_KINDS, BOUNDARY_KINDS
-from archdoc.site.pages_text import first_paragraph
+from archdoc.site.pages.text import first_paragraph
 
 DOCS = Path(__file__).resolve().parents[2] / "site_src"
 YAML_BLOCK = re.compile(r"```yaml\n(.*?)```", re.DOTALL)

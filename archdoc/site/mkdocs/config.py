@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from archdoc.site.fence import MERMAID_CLASS, mermaid_fence
+from archdoc.site.mkdocs.fence import MERMAID_CLASS, mermaid_fence
 
 log = get_plugin_logger(__name__)
 

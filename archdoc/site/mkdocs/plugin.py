@@ -24,11 +24,11 @@ from mkdocs.utils import nest_paths
 
 from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
-from archdoc.site.config import enforce_safety, install_mermaid_fence
 from archdoc.site.imagecache import MANIFEST, ImageBuildError, ImageFile, manifest_text, prepare_images
-from archdoc.site.nodes import expected_node_counts
+from archdoc.site.mkdocs.config import enforce_safety, install_mermaid_fence
 from archdoc.site.output import MARKER, MARKER_TEXT, UnsafeOutputError, check_output, checked_site_path, is_archdoc_site
 from archdoc.site.pages import SitePlan, plan_site
+from archdoc.site.pages.nodes import expected_node_counts
 from archdoc.site.static import Asset, AssetError, scripts, site_assets, styles
 
 log = get_plugin_logger(__name__)

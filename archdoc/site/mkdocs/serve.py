@@ -20,7 +20,7 @@ from mkdocs.livereload import LiveReloadServer
 from archdoc.lint import LintReport
 from archdoc.load import LoadResult
 from archdoc.site.build import BuildRequest, BuildSummary, SiteBuildError, build_site, routed_log
-from archdoc.site.config import CONFIG_FILE
+from archdoc.site.mkdocs.config import CONFIG_FILE
 
 Progress = Callable[[str], None]
 LoadModels = Callable[[], tuple[LoadResult, LintReport]]

@@ -12,10 +12,10 @@ from typing import Any
 
 from archdoc.lint import RULES, LintReport
 from archdoc.model import Model, Problem
-from archdoc.site.pages_diagrams import ImageRequest, view_image
-from archdoc.site.pages_gallery import gallery_page, rule_page, rules_index
-from archdoc.site.pages_model import kind_icon, model_page
-from archdoc.site.pages_text import escape_html, safe_name
+from archdoc.site.pages.diagrams import ImageRequest, view_image
+from archdoc.site.pages.gallery import gallery_page, rule_page, rules_index
+from archdoc.site.pages.model import kind_icon, model_page
+from archdoc.site.pages.text import escape_html, safe_name
 
 __all__ = ["ImageRequest", "SitePlan", "model_path", "plan_site"]
 

@@ -10,7 +10,7 @@ from archdoc.graph import ModelGraph
 from archdoc.lint import RULES, model_options
 from archdoc.lint.rules.layering import Layering, layering
 from archdoc.model import Element, Group, Layer, Model, Problem
-from archdoc.site.pages_text import (
+from archdoc.site.pages.text import (
     code,
     drop_empty_columns,
     element_link,

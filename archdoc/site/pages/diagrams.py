@@ -9,7 +9,7 @@ from archdoc.model import Flow, Problem, SourceSpan, Step, View
 from archdoc.render.images import prepare_image_slice
 from archdoc.render.mermaid import MermaidDiagram, flowchart, sequence
 from archdoc.render.views import ViewSlice, slice_flow, slice_view
-from archdoc.site.pages_text import (
+from archdoc.site.pages.text import (
     element_link,
     escape_inline,
     fence,

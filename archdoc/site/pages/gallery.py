@@ -5,8 +5,8 @@ from __future__ import annotations
 from archdoc.lint import Rule
 from archdoc.lint.registry import BANDS
 from archdoc.model import Model, Problem, Severity
-from archdoc.site.pages_model import counts
-from archdoc.site.pages_text import (
+from archdoc.site.pages.model import counts
+from archdoc.site.pages.text import (
     escape_inline,
     first_paragraph,
     front_matter,

@@ -8,9 +8,9 @@ from archdoc.graph import ModelGraph, build_graph
 from archdoc.load import catalogue
 from archdoc.model import Element, Group, Model, Problem, sort_problems
 from archdoc.model.types import PropertyValue
-from archdoc.site.pages_checks import cost_section, findings_section, layers_section, walk_groups
-from archdoc.site.pages_diagrams import Diagrams, ImageRequest, draw_model
-from archdoc.site.pages_text import (
+from archdoc.site.pages.checks import cost_section, findings_section, layers_section, walk_groups
+from archdoc.site.pages.diagrams import Diagrams, ImageRequest, draw_model
+from archdoc.site.pages.text import (
     code,
     drop_empty_columns,
     element_link,
