@@ -28,6 +28,8 @@ def add_diff_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="the models folder a revision is read at (default: models/, or HEAD when it is a path)")
     parser.add_argument("--link-base", default="",
                         help="prefix for file links in the Markdown report (e.g. a blob URL ending in /)")
+    parser.add_argument("--svg", type=Path, metavar="DIR",
+                        help="also draw each changed model's change as DIR/<model>.svg (Graphviz)")
     parser.set_defaults(run=run_diff)
 
 
@@ -58,9 +60,29 @@ def run_diff(args: argparse.Namespace) -> int:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    if args.svg is not None and _write_svgs(result, args.svg):
+        return 2
     if args.fail_on == "new-errors" and result.introduced_errors():
         return 1
     return 0
+
+
+def _write_svgs(result: diff.Diff, folder: Path) -> bool:
+    """One SVG per changed model; True (after a one-line message) when Graphviz fails."""
+    from archdoc.diff.image import change_svg
+    from archdoc.render.images import ImageError
+    from archdoc.render.images.graphviz import write_atomic
+
+    for model in result.changed:
+        picture = diff.change_picture(model)
+        if not picture.nodes:
+            continue
+        try:
+            write_atomic(folder / f"{model.id}.svg", change_svg(picture))
+        except ImageError as error:
+            print(f"archdoc diff: {error}", file=sys.stderr)
+            return True
+    return False
 
 
 def _target(args: argparse.Namespace) -> Path:

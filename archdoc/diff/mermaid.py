@@ -74,7 +74,8 @@ def _members(picture: ChangePicture, node_ids: dict[str, str], group_ids: dict[s
         boxes.setdefault(node.group if node.group in group_ids else None, []).append(node.id)
     labels = {node.id: node.label for node in picture.nodes}
     group_labels = {group.id: group.label for group in picture.groups}
-    marks = {"added": "+ ", "removed": "− ", "changed": "~ ", "context": ""}
+    # entity codes: Mermaid 11.3 reads a label starting with "+ " as a Markdown list
+    marks = {"added": "#43; ", "removed": "#8722; ", "changed": "#126; ", "context": ""}
     status = {node.id: node.status for node in picture.nodes}
     lines: list[str] = []
     stack: list[tuple[str | None, int, bool]] = [(None, 0, True)]
@@ -87,7 +88,7 @@ def _members(picture: ChangePicture, node_ids: dict[str, str], group_ids: dict[s
             lines.append(f'{INDENT * depth}subgraph {group_ids[group_id]}["{_label(group_labels[group_id])}"]')
             stack.append((group_id, depth, False))
         inner = INDENT * (depth + 1)
-        lines += [f'{inner}{node_ids[node]}["{escape_label(marks[status[node]])}{_label(labels[node])}"]'
+        lines += [f'{inner}{node_ids[node]}["{marks[status[node]]}{_label(labels[node])}"]'
                   for node in boxes.get(group_id, [])]
         stack += [(child, depth + 1, True) for child in reversed(children.get(group_id, []))]
     return lines

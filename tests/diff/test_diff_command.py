@@ -103,3 +103,14 @@ def test_outside_a_repository_a_revision_is_one_line(tmp_path: Path) -> None:
     run = run_archdoc(tmp_path, "diff", "main")
     assert run.returncode == 2
     assert run.stderr == f"archdoc diff: 'main' is not a file or folder, and {tmp_path} is not inside a git repository\n"
+
+
+def test_the_change_as_an_svg_drawn_by_graphviz(repo: Path) -> None:
+    run = run_archdoc(repo, "diff", "HEAD~1", "--svg", "pictures")
+    assert run.returncode == 0, run.stderr
+    svg = (repo / "pictures" / "shop.svg").read_text()
+    assert svg.count('class="node"') == 3  # cache added, api and db: context around the new relations
+    assert "#dafbe1" in svg and "#1a7f37" in svg  # the added box and arrows are green
+    assert "<script" not in svg and "http://" not in svg.replace("http://www.w3.org", "")
+    assert run_archdoc(repo, "diff", "HEAD~1", "--svg", "again").returncode == 0
+    assert (repo / "again" / "shop.svg").read_bytes() == svg.encode()
