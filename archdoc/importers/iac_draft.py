@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from archdoc.iac import codes
+from archdoc.iac.connections import links_for
 from archdoc.iac.facts import facts
 from archdoc.iac.inventory import Inventory, Reference, Resource
 from archdoc.iac.mapping import ELEMENT, GROUP, LAYERS, PLUMBING, STACK, TypeInfo, is_mapped, type_info
@@ -102,6 +103,8 @@ def _fold(inventory: Inventory, infos: dict[str, TypeInfo], shown: set[str]) -> 
     incoming: dict[str, set[str]] = {}
     outgoing: dict[str, set[str]] = {}
     for reference in inventory.references:
+        if reference.via in ("DependsOn", "depends_on"):
+            continue  # deployment order says nothing about what a resource serves
         outgoing.setdefault(reference.source, set()).add(reference.target)
         incoming.setdefault(reference.target, set()).add(reference.source)
     owner: dict[str, str] = {}
@@ -139,12 +142,15 @@ def _fold(inventory: Inventory, infos: dict[str, TypeInfo], shown: set[str]) -> 
 def _relations(inventory: Inventory, ids: dict[str, str], owner: dict[str, str], users: dict[str, list[str]],
                elements: dict[str, DraftElement]) -> list[DraftRelation]:
     derived_spans = {(r.span, r.path) for r in inventory.references if r.via in _VIAS}
-    best: dict[tuple[str, str], tuple[int, Reference]] = {}
+    connectors = {r.address for r in inventory.resources  # plumbing that stands for a connection
+                  if links_for(r.type) and type_info(r.type).role == PLUMBING}
+    best: dict[tuple[str, str], tuple[int, Reference, bool]] = {}
     for reference in inventory.references:
         if is_placement(reference):
             continue
-        if reference.via not in _VIAS and (reference.span, reference.path) in derived_spans:
-            continue  # the written reference a connection was derived from
+        if reference.via not in _VIAS and ((reference.span, reference.path) in derived_spans
+                                           or reference.source in connectors):
+            continue  # the written reference a connection was derived from, or a connector's own
         rank = _PRIORITY.index(reference.via) if reference.via in _PRIORITY else \
             len(_PRIORITY) + (1 if reference.via in ("DependsOn", "depends_on") else 0)
         sources = _ends(reference.source, ids, owner, users, elements)
@@ -153,24 +159,21 @@ def _relations(inventory: Inventory, ids: dict[str, str], owner: dict[str, str],
             continue  # an element and its own plumbing (shared plumbing does not connect its users)
         for source in sources:
             for target in targets:
-                key = (source, target)
+                flipped = _upward(elements[source].layer, elements[target].layer)
+                key = (target, source) if flipped else (source, target)
                 if key not in best or rank < best[key][0]:
-                    best[key] = (rank, reference)
+                    best[key] = (rank, reference, flipped)
     relations: list[DraftRelation] = []
-    for (source, target), (_rank, reference) in sorted(best.items()):
+    for (source, target), (_rank, reference, flipped) in sorted(best.items()):
         label, kind, reverse_label = _VIAS.get(reference.via, ("", RelationKind.SYNC, ""))
         if reference.via in ("DependsOn", "depends_on"):
-            label = "deployed after"
-            kind = RelationKind.DEPLOY
-        if _upward(elements[source].layer, elements[target].layer):
-            source, target, label = target, source, reverse_label or label
-        if reference.via == "environment" and reference.path:
-            label = f"uses ({reference.path.rsplit('.', 1)[-1]})"
-        relations.append(DraftRelation(source, target, reference.span, label, kind))
-    unique: dict[tuple[str, str], DraftRelation] = {}
-    for relation in relations:
-        unique.setdefault((relation.source, relation.target), relation)
-    return list(unique.values())
+            label, kind = "deployed after", RelationKind.DEPLOY
+        variable = reference.path.rsplit(".", 1)[-1] if reference.path else ""
+        if reference.via == "environment" and (".Variables." in reference.path or ".variables." in reference.path):
+            label = f"uses ({variable})"
+        relations.append(DraftRelation(source, target, reference.span, reverse_label or label if flipped else label,
+                                       kind))
+    return relations
 
 
 def _ends(address: str, ids: dict[str, str], owner: dict[str, str], users: dict[str, list[str]],

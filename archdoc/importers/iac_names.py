@@ -67,10 +67,9 @@ class Naming:
         if info.kind in ("aws.VPC",) and isinstance(facts.get("cidr"), str):
             return f"VPC {facts['cidr']}"
         if resource.type in ("AWS::EC2::Subnet", "aws_subnet"):
-            noun = "Public subnet" if facts.get("public") else "Private subnet"
-            where = f" {facts['cidr']}" if isinstance(facts.get("cidr"), str) else ""
-            return f"{words} ({noun}{where})" if words.lower() not in ("subnet", "public", "private") else \
-                f"{noun}{where}"
+            noun = "public subnet" if facts.get("public") else "private subnet"
+            cidr = f" {facts['cidr']}" if isinstance(facts.get("cidr"), str) else ""
+            return f"{words}{cidr}" if "subnet" in words.lower() else f"{words} ({noun}{cidr})"
         return words
 
     def technology(self, resource: Resource) -> str:
@@ -90,8 +89,8 @@ class Naming:
 def _words(resource: Resource, spaced: bool = False) -> str:
     """The resource's own name in words: logical id split, Terraform module path, name and index."""
     address = resource.address
-    if "::" in resource.type:  # CloudFormation: Network.PublicSubnetA
-        text = address.replace(".", " ")
+    if "::" in resource.type:  # CloudFormation: Network.PublicSubnetA (labels leave the stack out)
+        text = address.rsplit(".", 1)[-1] if spaced else address.replace(".", " ")
         return _CAMEL.sub(" ", text) if spaced else text
     module_path = re.findall(r"module\.([^.\[]+)", address)
     name = resource.name or address.rsplit(".", 1)[-1]
