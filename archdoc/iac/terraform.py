@@ -134,8 +134,8 @@ class _HclReader:
             if block.type == "variable" and block.labels:
                 module.variables.add(block.labels[0])
                 default = block.body.get("default")
-                if _is_literal(default):
-                    module_defaults[block.labels[0]] = default
+                if _is_literal(default) or (isinstance(default, dict | list) and len(default) <= MAX_INSTANCES):
+                    module_defaults[block.labels[0]] = default  # maps and lists: for_each over a variable
         module_defaults.update(passed or {})
         for block, display in blocks:
             self.defaults.setdefault(display, module_defaults)
@@ -245,6 +245,9 @@ def _instance_keys(body: dict[str, Any], defaults: dict[str, Any]) -> list[tuple
     if isinstance(count, int) and not isinstance(count, bool):
         return [(index, index) for index in range(min(max(count, 0), MAX_INSTANCES))]
     for_each = body.get("for_each")
+    if isinstance(for_each, str):
+        match = re.fullmatch(r"\$\{var\.(\w+)\}", for_each)
+        for_each = defaults.get(match.group(1)) if match else for_each
     if isinstance(for_each, dict) and for_each:
         return [(str(key), value) for key, value in list(for_each.items())[:MAX_INSTANCES]]
     if isinstance(for_each, list) and for_each and all(isinstance(item, str) for item in for_each):

@@ -36,6 +36,7 @@ _VIAS: dict[str, tuple[str, RelationKind, str]] = {
 }
 _PRIORITY = ("event-source", "subscription", "notification", "environment", "policy", "ingress")
 _LAYER_ORDER = {layer: index for index, (layer, _title, _cross) in enumerate(LAYERS)}
+_MAX_FOLD_DISTANCE = 4
 _CROSS_CUTTING = {layer for layer, _title, cross in LAYERS if cross}
 
 
@@ -102,9 +103,13 @@ def _fold(inventory: Inventory, infos: dict[str, TypeInfo], shown: set[str]) -> 
     """Plumbing -> the element or group it folds into; and the elements that name each plumbing resource."""
     incoming: dict[str, set[str]] = {}
     outgoing: dict[str, set[str]] = {}
+    # What a policy grants or a security group admits is not what it serves: leave those out.
+    grants = {(r.span, r.path) for r in inventory.references if r.via in ("policy", "ingress")}
     for reference in inventory.references:
-        if reference.via in ("DependsOn", "depends_on"):
+        if reference.via in ("DependsOn", "depends_on") or reference.via in _VIAS:
             continue  # deployment order says nothing about what a resource serves
+        if (reference.span, reference.path) in grants:
+            continue
         outgoing.setdefault(reference.source, set()).add(reference.target)
         incoming.setdefault(reference.target, set()).add(reference.source)
     owner: dict[str, str] = {}
@@ -114,29 +119,40 @@ def _fold(inventory: Inventory, infos: dict[str, TypeInfo], shown: set[str]) -> 
             continue
         direct = sorted(a for a in incoming.get(address, ()) if a in shown and infos[a].role == ELEMENT)
         users[address] = direct
-        seen = {address}
-        level = [address]
-        while level and address not in owner:
-            candidates: list[tuple[int, int, str]] = []
-            following: list[str] = []
-            for current in level:
-                for rank, neighbours in ((0, incoming.get(current, ())), (1, outgoing.get(current, ()))):
-                    for neighbour in neighbours:
-                        if neighbour in seen or neighbour not in infos:
-                            continue
-                        role = infos[neighbour].role
-                        if neighbour in shown:
-                            candidates.append((0 if role == ELEMENT else 1, rank, neighbour))
-                        elif role == PLUMBING:
-                            following.append(neighbour)
-            if candidates:
-                owner[address] = min(candidates)[2]
-                break
-            seen.update(following)
-            level = sorted(set(following))
+        found = _nearest(address, (ELEMENT,), infos, shown, incoming, outgoing) or \
+            _nearest(address, (ELEMENT, GROUP), infos, shown, incoming, outgoing)
+        if found is not None:
+            owner[address] = found
         if not users[address] and address in owner and infos[owner[address]].role == ELEMENT:
             users[address] = [owner[address]]
     return owner, users
+
+
+def _nearest(address: str, roles: tuple[str, ...], infos: dict[str, TypeInfo], shown: set[str],
+             incoming: dict[str, set[str]], outgoing: dict[str, set[str]]) -> str | None:
+    """The closest entry of `roles` through plumbing: at each distance, one naming it before one it names."""
+    seen = {address}
+    level = [address]
+    for _distance in range(_MAX_FOLD_DISTANCE):
+        candidates: list[tuple[int, str]] = []
+        following: list[str] = []
+        for current in level:
+            for rank, neighbours in ((0, incoming.get(current, ())), (1, outgoing.get(current, ()))):
+                for neighbour in sorted(neighbours):
+                    if neighbour in seen or neighbour not in infos:
+                        continue
+                    role = infos[neighbour].role
+                    if neighbour in shown and role in roles:
+                        candidates.append((rank, neighbour))
+                    elif role == PLUMBING:
+                        following.append(neighbour)
+        if candidates:
+            return min(candidates)[1]
+        seen.update(following)
+        level = sorted(set(following))
+        if not level:
+            return None
+    return None
 
 
 def _relations(inventory: Inventory, ids: dict[str, str], owner: dict[str, str], users: dict[str, list[str]],
