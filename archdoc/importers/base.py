@@ -130,11 +130,14 @@ class IdAllocator:
         self._by_key: dict[str, str] = {}
         self._taken: set[str] = set(taken or ())
 
-    def id_for(self, key: str, name: str | None = None) -> str:
+    def id_for(self, key: str, name: str | None = None, alternative: str | None = None) -> str:
+        """The id of `key`: from `name`, else from `alternative` when that is taken, else numbered."""
         found = self._by_key.get(key)
         if found is not None:
             return found
         base = slug(name if name is not None else key)
+        if base in self._taken and alternative is not None and slug(alternative) not in self._taken:
+            base = slug(alternative)
         candidate, number = base, 1
         while candidate in self._taken:
             number += 1

@@ -126,6 +126,8 @@ def element_pairs(element: DraftElement) -> list[tuple[str, str]]:
         pairs.append(("in", quote(element.group)))
     if element.technology:
         pairs.append(("technology", quote(element.technology)))
+    if getattr(element, "owner", ""):
+        pairs.append(("owner", quote(element.owner)))
     pairs += _common_pairs(element.tags, element.properties, element.links, element.iac)
     return pairs
 
@@ -140,6 +142,8 @@ def group_pairs(group: DraftGroup, parent_written: bool = False) -> list[tuple[s
         pairs.append(("description", _text(group.description)))
     if group.parent and not parent_written:
         pairs.append(("in", quote(group.parent)))
+    if getattr(group, "owner", ""):
+        pairs.append(("owner", quote(group.owner)))
     pairs += _common_pairs(group.tags, group.properties, group.links, group.iac)
     return pairs
 
