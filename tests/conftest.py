@@ -1,4 +1,4 @@
-"""Shared fixtures: a real headless Chromium (Debian's, driven by Playwright) and the pinned Mermaid."""
+"""Shared fixtures (a real headless Chromium driven by Playwright, the pinned Mermaid) and the slow/browser marks."""
 
 from __future__ import annotations
 
@@ -16,6 +16,17 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 ]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test that uses the browser fixture is marked browser and slow, so none can be forgotten."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        elif item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)
 
 
 def chromium_path() -> str:
