@@ -116,7 +116,7 @@ def diagrams(path: Path, text: str) -> list[tuple[str, int]]:
         start = number
         while number < len(lines) and not closing.match(lines[number]):
             number += 1
-        body = [line[indent:] if line[:indent].isspace() else line.lstrip() for line in lines[start:number]]
+        body = [line[min(indent, len(line) - len(line.lstrip(' '))):] for line in lines[start:number]]
         found.append(("\n".join(body), start + 1))
         number += 1
     return found

@@ -340,7 +340,13 @@ class _Parser:
             self.pos = match.end()
             start_mark, arrow = match.group(1), match.group(2)
             if text.startswith("|", self.pos):
-                label = self._until("|", self.pos + 1).strip()
+                inner = self.pos + 1 + len(text[self.pos + 1:]) - len(text[self.pos + 1:].lstrip(" \t"))
+                if text.startswith('"', inner):  # `-->|"a | b"|`: the quotes hold the pipe
+                    end = self._quote_end(inner)
+                    label = text[inner + 1:end]
+                    self._until("|", end + 1)
+                else:
+                    label = self._until("|", self.pos + 1).strip()
         else:
             start = _START_LINK.match(text, self.pos)
             if not start:

@@ -266,7 +266,7 @@ def _text(text: str) -> str:
     """Free text: a literal block for several lines of printable text, a quoted scalar otherwise."""
     lines = text.split("\n")
     if (len(lines) > 1 and not text.endswith("\n") and not lines[0][:1].isspace()
-            and not any(_unprintable(char) or char == "\r" for char in text)
+            and not any(_unprintable(char) for char in text if char != "\n")
             and all(line == line.rstrip() for line in lines)):
         return Literal(text)
     return quote(text)
