@@ -12,9 +12,11 @@ from archdoc import pipeline
 from archdoc.cli import diff_command, import_command, render_command, site_commands
 from archdoc.cli.baseline_options import add_baseline_arguments, apply_baseline
 from archdoc.cli.formats import FORMATTERS
+from archdoc.cli.output import write_output
 from archdoc.lint import RULES, model_spec
-from archdoc.load import catalogue
+from archdoc.load import catalogue, schema
 from archdoc.load.jsonschema import json_schema
+from archdoc.model.errors import UsageError
 
 
 def _lint_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -31,12 +33,15 @@ def _lint_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run_lint(args: argparse.Namespace) -> int:
     result, report = pipeline.load_and_lint(args.paths)
+    if not result.files and not result.problems:  # a CI job pointed at the wrong folder must not pass
+        named = ", ".join(str(path) for path in args.paths) or str(pipeline.DEFAULT_MODELS)
+        raise UsageError(f"no model file (*.yaml, *.yml) in {named}: nothing to lint")
     report, baseline_status = apply_baseline(args, result, report)
     if baseline_status == 2:
         return 2
     text = FORMATTERS[args.format](report)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        write_output(args.output, text)
     else:
         sys.stdout.write(text)
     return max(report.exit_status, baseline_status)
@@ -45,8 +50,16 @@ def run_lint(args: argparse.Namespace) -> int:
 def _schema_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "schema", help="print the JSON Schema of the model format",
-        description="Print a JSON Schema of the model format, for editors (yaml-language-server).")
-    parser.set_defaults(run=lambda args: _print(json.dumps(json_schema(model_spec(), catalogue()), indent=2) + "\n"))
+        description="Print a JSON Schema of the model format, for editors (yaml-language-server). "
+                    "--fragment prints the schema of fragments (`_*.yaml`, merged by `include`).")
+    parser.add_argument("--fragment", action="store_true", help="the schema of a fragment instead of a model")
+    parser.set_defaults(run=run_schema)
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    spec = schema.FRAGMENT if args.fragment else model_spec()
+    codes = [code for code in RULES if not code.startswith(("AD0", "AD1"))]
+    return _print(json.dumps(json_schema(spec, catalogue(), codes), indent=2) + "\n")
 
 
 def _rules_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from archdoc.load.kinds import ALIASES, KindCatalogue
 from archdoc.load.schema import (
+    ARROW_PATTERN,
     ID_PATTERN,
     RELATION,
     RULE_CODE_PATTERN,
@@ -25,28 +26,38 @@ from archdoc.load.schema import (
 )
 
 # Scalars YAML 1.1 (and so archdoc's reader) types as booleans, null, numbers or dates when unquoted.
-_BOOL_WORDS = ("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
-               "FALSE", "on", "On", "ON", "off", "Off", "OFF")
+# (PyYAML's YAML 1.1 resolver, which archdoc's reader follows: `y` and `n` stay text.)
+_BOOL_WORDS = ("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On",
+               "ON", "off", "Off", "OFF")
 YAML11_TYPED = (
     r"^(?:" + "|".join(_BOOL_WORDS) + r"|~|null|Null|NULL|"
-    r"[-+]?(?:0|[1-9][0-9_]*)|[-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|"
-    r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|"
-    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?)$"
+    r"[-+]?(?:0|[1-9][0-9_]*)|[-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+|"
+    r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|"
+    r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|"
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}.*)$"
 )
 _TRUE_FALSE_WORDS = [word for word in _BOOL_WORDS if word.lower() not in ("true", "false")]
 _STRICT = {"type": "string", "not": {"pattern": YAML11_TYPED}}
+# What `archdoc.load.values.parse_selector` accepts: *, an element id, or prefix:value (optionally negated).
+SELECTOR_PATTERN = (r"^\s*!?\s*(?:\*|[A-Za-z][A-Za-z0-9_-]*|(?:tag|layer|in|kind|category)\s*:\s*\S.*|"
+                    r"prop\s*:\s*[^=\s].*)\s*$")
+_SELECTOR = {**_STRICT, "pattern": SELECTOR_PATTERN}
 _SCALAR = {"type": ["string", "number", "boolean", "null"]}
 
 
-def json_schema(model: Spec, catalogue: KindCatalogue | None = None) -> dict[str, Any]:
-    """A JSON Schema of the model format; with a catalogue, `kind` lists every kind for completion."""
+def json_schema(model: Spec, catalogue: KindCatalogue | None = None,
+                rule_codes: list[str] | None = None) -> dict[str, Any]:
+    """A JSON Schema of a model file (or, given the fragment spec, of a fragment); with a catalogue, `kind`
+    lists every kind for completion and flags an unknown one."""
     definitions: dict[str, Any] = {}
-    kinds = _kind_schemas(catalogue) if catalogue is not None else None
-    root = _object_schema(model, definitions, kinds)
+    kinds = _kind_schemas(catalogue) if catalogue is not None else {}
+    if rule_codes is not None:  # the codes `rules.severity` and `rules.ignore` may name
+        kinds["rule code"] = {"enum": sorted(rule_codes)}
+    root = _object_schema(model, definitions, kinds or None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://archdoc.dev/schema/model-1.json",
-        "title": "archdoc model",
+        "$id": f"https://archdoc.dev/schema/{model.name}-1.json",
+        "title": f"archdoc {model.name}",
         **root,
         "$defs": dict(sorted(definitions.items())),
     }
@@ -93,17 +104,21 @@ def _value_schema(f: Field, owner: Spec, definitions: dict[str, Any], kinds: dic
         "version": {"enum": [1, "1"]},
         "bool": {"anyOf": [{"type": "boolean"}, {"enum": _TRUE_FALSE_WORDS}]},
         "strings": {"anyOf": [_STRICT, {"type": "array", "items": _STRICT}, {"type": "null"}]},
-        "selector": {"anyOf": [_STRICT, {"type": "array", "items": _STRICT}]},
+        "selector": {"anyOf": [_SELECTOR, {"type": "array", "items": _SELECTOR}]},
         "links": {"type": "object", "additionalProperties": _STRICT},
         "properties": {"type": "object", "additionalProperties": {
             "anyOf": [_SCALAR, {"type": "array", "items": _SCALAR}]}},
-        "severities": {"type": "object", "propertyNames": {"pattern": RULE_CODE_PATTERN},
+        "severities": {"type": "object",
+                       "propertyNames": (kinds or {}).get("rule code", {"pattern": RULE_CODE_PATTERN}),
                        "additionalProperties": {"enum": list(SEVERITIES)}},
+        "arrow": {**_STRICT, "pattern": ARROW_PATTERN},
     }
+    if f.name == "rule" and owner.name == "ignore" and kinds and "rule code" in kinds:
+        return kinds["rule code"]
     if f.type in simple:
         return simple[f.type]
     if f.type == "kind":
-        if kinds is None:
+        if not kinds or "element kind" not in kinds:
             return _STRICT
         return kinds["group kind" if owner.name == "group" else "element kind"]
     if f.type == "int":

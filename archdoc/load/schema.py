@@ -14,6 +14,7 @@ from typing import Any
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 RULE_CODE_PATTERN = r"^AD[0-9]{3}$"
+ARROW_PATTERN = r"^\s*[A-Za-z][A-Za-z0-9_-]*\s*(->|\.\.>)\s*[A-Za-z][A-Za-z0-9_-]*\s*$"
 SHORT_RELATION_PATTERN = r"^\s*[A-Za-z][A-Za-z0-9_-]*\s*(->|\.\.>)\s*[A-Za-z][A-Za-z0-9_-]*\s*(:.*)?$"
 RELATION_KINDS = ("sync", "async", "data", "deploy", "monitor")
 SEVERITIES = ("error", "warning", "info", "off")
@@ -145,7 +146,7 @@ FLOW = Spec("flow", "An ordered interaction, drawn as a sequence diagram and as 
 IGNORE = Spec("ignore", "Suppress findings of one rule; the reason is required.", (
     _f("rule", "string", "The rule code (AD203).", required=True, what="a rule code"),
     _f("element", "id", "Only findings about this element or group.", what="an element or group id"),
-    _f("relation", "string", "Only findings about this relation, written `a -> b`.",
+    _f("relation", "arrow", "Only findings about this relation, written `a -> b`.",
        what="a relation such as 'a -> b'"),
     _f("reason", "reason", "Why the finding is accepted.", required=True),
 ))

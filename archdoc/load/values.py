@@ -264,7 +264,7 @@ def read_value(reader: Reader, node: AnyNode | None, field: Field) -> Any:
     kind, what = field.type, field.what
     if kind == "text":
         return reader.text(node)
-    if kind in ("string", "kind"):
+    if kind in ("string", "kind", "arrow"):
         return reader.string(node, what or "a string")
     if kind in ("id", "layer-ref"):
         return reader.identifier(node, what or "an id")
