@@ -60,6 +60,9 @@ BANDS = {
     "AD2": "rule findings: the model was understood and breaks a constraint",
     "AD3": "rendering: a view cannot be drawn as written",
     "AD4": "well-architected checks",
+    "AD5": "infrastructure code conformance: the model and its IaC disagree",
+    "AD6": "importing: what an importer met in the sources it read",
+    "AD8": "rule packs: checks a third-party pack installed beside archdoc",
 }
 
 
