@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from archdoc.iac import codes
-from archdoc.iac.connections import links_for
+from archdoc.iac.connections import admitted_paths, links_for, path_matches
 from archdoc.iac.facts import facts
 from archdoc.iac.inventory import Inventory, Reference, Resource
 from archdoc.iac.mapping import ELEMENT, GROUP, LAYERS, PLUMBING, STACK, TypeInfo, is_mapped, type_info
@@ -103,13 +103,12 @@ def _fold(inventory: Inventory, infos: dict[str, TypeInfo], shown: set[str]) -> 
     """Plumbing -> the element or group it folds into; and the elements that name each plumbing resource."""
     incoming: dict[str, set[str]] = {}
     outgoing: dict[str, set[str]] = {}
-    # What a policy grants or a security group admits is not what it serves: leave those out.
-    grants = {(r.span, r.path) for r in inventory.references if r.via in ("policy", "ingress")}
+    admitted = {r.address: admitted_paths(r.type) for r in inventory.resources}
     for reference in inventory.references:
         if reference.via in ("DependsOn", "depends_on") or reference.via in _VIAS:
             continue  # deployment order says nothing about what a resource serves
-        if (reference.span, reference.path) in grants:
-            continue
+        if path_matches(reference.path, admitted.get(reference.source, ())):
+            continue  # what a policy grants or a security group admits is not what it serves
         outgoing.setdefault(reference.source, set()).add(reference.target)
         incoming.setdefault(reference.target, set()).add(reference.source)
     owner: dict[str, str] = {}

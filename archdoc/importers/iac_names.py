@@ -94,10 +94,11 @@ def _words(resource: Resource, spaced: bool = False) -> str:
         return _CAMEL.sub(" ", text) if spaced else text
     module_path = re.findall(r"module\.([^.\[]+)", address)
     name = resource.name or address.rsplit(".", 1)[-1]
-    if name.split("[", 1)[0] in _PLACEHOLDERS:
-        name = _short_type(resource.type).replace("_", " ")
     index = _INDEX.findall(address.rsplit(".", 1)[-1])
-    parts = [*module_path, name.split("[", 1)[0], *[value for _quote, value in index]]
+    own = [name.split("[", 1)[0]]
+    if own[0] in _PLACEHOLDERS:  # `module.cache.aws_x.this` is the cache; a root `aws_vpc.main` the vpc
+        own = [] if module_path else [_short_type(resource.type).replace("_", " ")]
+    parts = [*module_path, *own, *[value for _quote, value in index]]
     text = " ".join(parts).replace("_", " ")
     return text[0].upper() + text[1:] if spaced and text else text
 
