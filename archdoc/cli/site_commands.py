@@ -23,6 +23,8 @@ def add_build_parser(subparsers: argparse._SubParsersAction) -> None:
     _common_options(parser)
     parser.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="site folder (default: site/)")
     parser.add_argument("--strict", action="store_true", help="fail on MkDocs warnings (broken links, ...)")
+    parser.add_argument("--diff-base", metavar="REV", help="add a Changes page against this git revision "
+                        "(or path) and mark changed elements on the model pages")
     parser.set_defaults(run=run_build)
 
 
@@ -56,7 +58,8 @@ def run_build(args: argparse.Namespace) -> int:
     if report.warnings:
         sys.stderr.write(format_text(report))
     progress(f"models: {len(result.models)} loaded and linted")
-    summary = pipeline.build_site(result, report, args.models, args.out, args.strict, progress)
+    summary = pipeline.build_site(result, report, args.models, args.out, args.strict, progress,
+                                  diff_base=args.diff_base)
     progress(f"site: {args.out} written ({summary.pages} generated pages, {summary.images_rendered} images "
              f"rendered, {summary.images_reused} unchanged) in {summary.seconds:.1f} s")
     return 0

@@ -22,6 +22,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from archdoc.diff import Diff, SourceError, diff_models, read_version
 from archdoc.lint import LintReport
 from archdoc.load import LoadResult
 from archdoc.model.errors import ArchdocError
@@ -54,6 +55,7 @@ class BuildRequest:
     out: Path
     project: Path = Path(".")
     strict: bool = False
+    diff_base: str | None = None  # a git revision (or path): add a Changes page against it
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,25 @@ def build_site(result: LoadResult, report: LintReport, request: BuildRequest, pr
                 config["docs_dir"] = str(staging / "docs")
             plugin = _archdoc_plugin(config)
             previous = request.out if is_archdoc_site(request.out) else None
-            plugin.inputs = BuildInputs(result, report, previous, staging / "images", progress)
+            plugin.inputs = BuildInputs(result, report, previous, staging / "images", progress,
+                                        _changes(result, report, request))
             progress(f"pages: {len(result.models)} models; MkDocs is building the site")
             _run_mkdocs(config)
             swap_in(staging / "site", request.out, staging)
     rendered = sum(1 for image in plugin.images if image.rendered)
     return BuildSummary(len(plugin.plan.pages), rendered, len(plugin.images) - rendered,
                         time.monotonic() - started, docs_dir)
+
+
+def _changes(result: LoadResult, report: LintReport, request: BuildRequest) -> tuple[Diff, str] | None:
+    """The diff against `--diff-base`, read from git without checking out; SiteBuildError for a bad revision."""
+    if request.diff_base is None:
+        return None
+    try:
+        base = read_version(request.diff_base, request.models)
+    except SourceError as error:
+        raise SiteBuildError(f"--diff-base: {error}", EXIT_REFUSED) from None
+    return diff_models(base.models, result.models, base.problems, report.problems), request.diff_base
 
 
 @contextmanager

@@ -22,12 +22,14 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import nest_paths
 
+from archdoc.diff import Diff
 from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
 from archdoc.site.imagecache import MANIFEST, ImageBuildError, ImageFile, manifest_text, prepare_images
 from archdoc.site.mkdocs.config import enforce_safety, install_mermaid_fence
 from archdoc.site.output import MARKER, MARKER_TEXT, UnsafeOutputError, check_output, checked_site_path, is_archdoc_site
 from archdoc.site.pages import SitePlan, plan_site
+from archdoc.site.pages.changes import with_changes
 from archdoc.site.pages.nodes import expected_node_counts
 from archdoc.site.static import Asset, AssetError, scripts, site_assets, styles
 
@@ -51,6 +53,7 @@ class BuildInputs:
     previous_site: Path | None
     work_dir: Path
     progress: Progress
+    changes: tuple[Diff, str] | None = None  # `--diff-base`: the diff against that revision, and its name
 
 
 class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
@@ -75,6 +78,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         if self.inputs is None:
             self.inputs = self._load_inputs(config, project)
         self.plan = plan_site(self.inputs.result.models, self.inputs.report)
+        if self.inputs.changes is not None:
+            self.plan = with_changes(self.plan, *self.inputs.changes)
         install_mermaid_fence(config, expected_node_counts(self.inputs.result.models))
         return config
 
