@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from archdoc import __version__
 from archdoc.cli import commands
 from archdoc.model.errors import ArchdocError
+from archdoc.model.visible import one_line
 
 EXIT_USAGE = 2
 
@@ -43,18 +44,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArchdocError as error:  # a mistake of the user's input, request or environment: one line
         if args.debug:
             traceback.print_exc()
-        print(f"archdoc: {_one_line(error.message)}", file=sys.stderr)
+        print(f"archdoc: {one_line(error.message)}", file=sys.stderr)  # never acted on by a terminal
         return error.exit_status
     except Exception as error:  # a bug in archdoc, not a problem of the input
         if args.debug:
             traceback.print_exc()
         else:
-            print(f"archdoc: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
-                  file=sys.stderr)
+            print(f"archdoc: internal error: {type(error).__name__}: {one_line(str(error))} "
+                  "(run with --debug for the traceback)", file=sys.stderr)
         return EXIT_USAGE
-
-
-def _one_line(message: str) -> str:
-    """A message as one line: line breaks and control characters shown, never acted on by a terminal."""
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-                   for ch in message)

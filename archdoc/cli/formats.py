@@ -14,6 +14,7 @@ from archdoc.diff.identity import FINGERPRINT_KEY, finding_fields, finding_ident
 from archdoc.diff.sources import repository_root
 from archdoc.lint import RULES, LintReport
 from archdoc.model import Problem, Severity
+from archdoc.model.visible import json_safe, one_line
 
 INFORMATION_URI = "https://github.com/archdoc/archdoc"
 
@@ -46,7 +47,7 @@ def format_json(report: LintReport) -> str:
         "summary": {"errors": report.errors, "warnings": report.warnings, "files": report.files,
                     "suppressed": report.suppressed},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.OFF: "none"}
@@ -107,7 +108,7 @@ def format_sarif(report: LintReport, root: Path | None = None) -> str:
             "columnKind": "unicodeCodePoints",
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _artifact(path: str, root: Path) -> dict[str, str]:
@@ -140,7 +141,13 @@ def format_github(report: LintReport) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's data: `%`, CR and LF as the runner decodes them; other controls shown as escapes.
+
+    The runner turns `%0A` back into a line break inside the annotation only, so the log keeps
+    one line per command; an ESC or a bidi override is written `\\x1b`, `\\u202e`.
+    """
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(escaped)
 
 
 def _escape_property(text: str) -> str:

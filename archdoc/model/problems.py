@@ -6,6 +6,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from archdoc.model.visible import one_line
+
 
 class Severity(str, enum.Enum):
     """How much a problem matters; `off` silences a rule entirely."""
@@ -62,9 +64,13 @@ class Problem:
         return self if self.model == model_id else replace(self, model=model_id)
 
     def __str__(self) -> str:
-        """The finding as every text report shows it: `path:line:column: severity CODE message`."""
+        """The finding as every text report shows it: `path:line:column: severity CODE message`, on one line.
+
+        Line breaks and control characters in the path or the message (model text) are shown as
+        escapes (`\\n`, `\\x1b`), so no model can print a line that looks like another finding.
+        """
         where = str(self.span) if self.span else "archdoc"
-        return f"{where}: {self.severity.value} {self.code} {self.message}"
+        return one_line(f"{where}: {self.severity.value} {self.code} {self.message}")
 
     @property
     def is_error(self) -> bool:

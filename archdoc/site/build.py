@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +28,9 @@ from archdoc.load import LoadResult
 from archdoc.model.errors import ArchdocError
 from archdoc.site.mkdocs.config import DOCS_DIR, load_site_config
 from archdoc.site.mkdocs.plugin import ArchdocPlugin, BuildInputs
-from archdoc.site.output import UnsafeOutputError, check_output, is_archdoc_site, staging_beside, swap_in
+from archdoc.site.output import UnsafeOutputError, check_output, is_archdoc_site, restore_interrupted, staging_beside
 from archdoc.site.static import AssetError, find_mermaid
+from archdoc.site.swap import swap_in
 
 Progress = Callable[[str], None]
 
@@ -72,13 +73,15 @@ class BuildSummary:
 def build_site(result: LoadResult, report: LintReport, request: BuildRequest, progress: Progress) -> BuildSummary:
     """Build the site of linted models into `request.out`; SiteBuildError when it cannot be, leaving it as it was."""
     started = time.monotonic()
+    restore_interrupted(request.out)  # a site a killed build left aside goes back first, whatever follows
+    _check_source_date_epoch()
     try:
         find_mermaid(request.project)
     except AssetError as error:
         raise SiteBuildError(str(error), EXIT_REFUSED) from None
     with routed_log("mkdocs", _StderrHandler(logging.WARNING)):
         config, docs_dir = _checked_config(request)
-        with staging_beside(request.out) as staging:
+        with _staging(request.out) as staging:
             config["site_dir"] = str(staging / "site")
             if docs_dir is None:  # MkDocs insists on a docs folder; the project has none
                 (staging / "docs").mkdir()
@@ -104,6 +107,33 @@ def _changes(result: LoadResult, report: LintReport, request: BuildRequest) -> t
     except SourceError as error:
         raise SiteBuildError(f"--diff-base: {error}", EXIT_REFUSED) from None
     return diff_models(base.models, result.models, base.problems, report.problems), request.diff_base
+
+
+@contextmanager
+def _staging(out: Path) -> Iterator[Path]:
+    """The staging folder beside `out`; a place where it cannot be made (read-only, ...) is one clear line."""
+    with ExitStack() as stack:
+        try:
+            staging = stack.enter_context(staging_beside(out))
+        except (FileExistsError, NotADirectoryError):
+            raise SiteBuildError(f"cannot write {out}: a part of its path is a file, not a folder",
+                                 EXIT_REFUSED) from None
+        except OSError as error:
+            raise SiteBuildError(f"cannot write {out}: {error.strerror or error}; choose another --out",
+                                 EXIT_REFUSED) from None
+        yield staging
+
+
+def _check_source_date_epoch() -> None:
+    """SOURCE_DATE_EPOCH, when set, is an integer: seconds since 1970 (the reproducible-builds convention)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None:
+        return
+    try:
+        int(value)
+    except ValueError:
+        raise SiteBuildError(f"SOURCE_DATE_EPOCH must be an integer (seconds since 1970), not {value!r}",
+                             EXIT_REFUSED) from None
 
 
 @contextmanager

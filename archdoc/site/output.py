@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from archdoc.site.swap import PREVIOUS, restore_abandoned
+
 MARKER = ".archdoc-site"
 MARKER_TEXT = "A site built by archdoc: `archdoc build` deletes and replaces this folder.\n"
 _STAGING_INFIX = ".archdoc-build-"
@@ -38,6 +40,11 @@ def check_output(out: Path, *, project: Path, models: Path, docs: Path | None) -
             _refuse(out, f"it is, contains or lies inside {what} ({protected_dir})")
     if ".git" in target.parts:
         _refuse(out, "it lies inside a .git folder")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                _refuse(out, f"{parent} is a file, not a folder")
+            break
     if not target.exists():
         return
     if not target.is_dir():
@@ -64,7 +71,7 @@ def checked_site_path(path: str) -> str:
 def staging_beside(out: Path) -> Iterator[Path]:
     """A fresh folder next to `out` (same file system, so the swap is a rename), removed afterwards."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_staging(out)
+    restore_interrupted(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}{_STAGING_INFIX}", dir=out.parent))
     try:
         (staging / _STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
@@ -73,23 +80,10 @@ def staging_beside(out: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def swap_in(new_site: Path, out: Path, staging: Path) -> None:
-    """Put `new_site` at `out`; the previous site moves into `staging` (deleted with it), restored on failure."""
-    previous = staging / "previous-site"
-    had_previous = out.exists() or out.is_symlink()
-    if had_previous:
-        os.rename(out, previous)
-    try:
-        os.rename(new_site, out)
-    except OSError:
-        if had_previous:
-            os.rename(previous, out)
-        raise
-
-
-def _remove_abandoned_staging(out: Path) -> None:
-    """Staging folders left by killed builds (their process is gone); a running build's are left alone."""
-    for candidate in out.parent.glob(f".{out.name}{_STAGING_INFIX}*"):
+def restore_interrupted(out: Path) -> None:
+    """Staging folders left by killed builds (their process is gone): an old site caught between the
+    two renames of a swap goes back to `out`, then the folder is removed; a running build's are left alone."""
+    for candidate in sorted(out.parent.glob(f".{out.name}{_STAGING_INFIX}*")):
         marker = candidate / _STAGING_MARKER
         if candidate.is_symlink() or not marker.is_file():
             continue
@@ -97,8 +91,13 @@ def _remove_abandoned_staging(out: Path) -> None:
             pid = int(marker.read_text(encoding="utf-8").strip())
         except (OSError, ValueError):
             continue
-        if not _running(pid):
-            shutil.rmtree(candidate, ignore_errors=True)
+        if _running(pid):
+            continue
+        try:
+            restore_abandoned(candidate, out, is_archdoc_site(candidate / PREVIOUS))
+        except OSError:
+            continue  # left in place: the old site must not be deleted with the folder
+        shutil.rmtree(candidate, ignore_errors=True)
 
 
 def _running(pid: int) -> bool:
