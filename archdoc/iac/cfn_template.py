@@ -7,13 +7,21 @@ APIs SAM creates implicitly for `Api` / `HttpApi` events without an API of their
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from archdoc.iac import codes
 from archdoc.iac.intrinsics import LOCAL_TAGS, Converter, Mention
-from archdoc.iac.sources import MAX_TEMPLATE_BYTES, make_problem, parse_yaml, read_source
+from archdoc.iac.sources import (
+    MAX_TEMPLATE_BYTES,
+    MAX_TEMPLATE_DEPTH,
+    SourceError,
+    make_problem,
+    parse_yaml,
+    read_source,
+)
 from archdoc.load.yamlnodes import AnyNode, MappingNode, ScalarNode, SequenceNode
 from archdoc.model import Problem, SourceSpan
 
@@ -55,6 +63,7 @@ def parse_template(path: Path, display: str, problems: list[Problem]) -> ParsedT
     """The template in one file; None (with an AD620 problem) when the file is no template."""
     text = read_source(path, MAX_TEMPLATE_BYTES, "a template")
     if path.suffix == ".json":
+        _check_json(text)
         text = text.replace("\t", " ")  # JSON allows tabs between tokens, YAML not everywhere; never in strings
     root = parse_yaml(text, LOCAL_TAGS, problems, display)
     resources = root.get("Resources") if isinstance(root, MappingNode) else None
@@ -95,6 +104,16 @@ def parse_template(path: Path, display: str, problems: list[Problem]) -> ParsedT
                 [m for m in converter.mentions if m.path == "Value" or m.path.startswith("Value.")],
                 export.get("Name") if isinstance(export, dict) else None)
     return parsed
+
+
+def _check_json(text: str) -> None:
+    """JSON syntax is checked by the JSON decoder: YAML would accept what JSON does not (a trailing comma)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SourceError("AD003", f"JSON syntax error: {error.msg}", error.lineno, error.colno) from None
+    except RecursionError:
+        raise SourceError("AD004", f"the document nests deeper than {MAX_TEMPLATE_DEPTH} levels") from None
 
 
 def _parameters(node: AnyNode | None, parsed: ParsedTemplate) -> None:

@@ -14,10 +14,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archdoc.iac.connections import connect
-
 from archdoc.iac import codes
 from archdoc.iac.cfn_template import ParsedTemplate, parse_template
+from archdoc.iac.connections import connect
 from archdoc.iac.intrinsics import Mention, name_pattern, patterns_match
 from archdoc.iac.inventory import Inventory, Reference, Resource, frozen
 from archdoc.iac.sources import SourceError, display_path, make_problem
@@ -76,6 +75,11 @@ class _Reader:
         for path, parsed in list(self.parsed.items()):
             if path not in nested:
                 self.stacks.append(self._instantiate(parsed, "", None, "", [path]))
+        read = {stack.parsed.path for stack in self._all_stacks()}
+        for path, parsed in list(self.parsed.items()):  # templates that only nest each other, in a circle
+            if path not in read:
+                self.stacks.append(self._instantiate(parsed, "", None, "", [path]))
+                read = {stack.parsed.path for stack in self._all_stacks()}
         references: list[Reference] = []
         for stack in self._all_stacks():
             references += self._references(stack)

@@ -109,6 +109,22 @@ def connect(inventory: Inventory) -> list[Reference]:
     return derived
 
 
+def admitted_paths(resource_type: str) -> tuple[str, ...]:
+    """Property paths naming what a resource admits or grants rather than serves: an ingress rule's
+    source group, a policy's resources (the importer does not fold the resource into those)."""
+    found: list[str] = []
+    for link in links_for(resource_type):
+        if link.via == "ingress" and link.source != (SELF,):
+            found += link.source
+        elif link.via == "policy" and link.target != (SELF,):
+            found += link.target
+    return tuple(found)
+
+
+def path_matches(path: str, patterns: tuple[str, ...]) -> bool:
+    return any(path == p or fnmatchcase(path, p) or path.startswith(p + ".") for p in patterns)
+
+
 def _ends(patterns: tuple[str, ...], address: str, written: list[Reference]) -> list[tuple[str, Reference | None]]:
     if patterns == (SELF,):
         return [(address, None)]
@@ -116,8 +132,7 @@ def _ends(patterns: tuple[str, ...], address: str, written: list[Reference]) -> 
     for reference in written:
         if reference.via in ("DependsOn", "depends_on"):
             continue
-        if any(reference.path == p or fnmatchcase(reference.path, p) or reference.path.startswith(p + ".")
-               for p in patterns):
+        if path_matches(reference.path, patterns):
             found.setdefault(reference.target, reference)
     return sorted(found.items())
 

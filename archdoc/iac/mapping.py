@@ -231,3 +231,15 @@ def table_rows() -> list[tuple[str, str, str, str, str]]:
     """The table as (role, kind, layer, CloudFormation types, Terraform types) rows, for the docs."""
     return [(info.role, info.kind or "", info.layer or "", ", ".join(info.cloudformation),
              ", ".join(info.terraform)) for info in TABLE]
+
+
+def markdown_table() -> str:
+    """The table as the docs page prints it (`python -m archdoc.iac.mapping` writes it out)."""
+    lines = ["| role | kind | layer | CloudFormation / SAM | Terraform |", "|---|---|---|---|---|"]
+    for role, kind, layer, cloudformation, terraform in table_rows():
+        lines.append(f"| {role} | {kind or '-'} | {layer or '-'} | {cloudformation or '-'} | {terraform or '-'} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - prints the docs table
+    print(markdown_table(), end="")

@@ -11,6 +11,7 @@ The JSON is decoded by the C decoder; each resource's line is found by its addre
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 
 from archdoc.iac import codes
 from archdoc.iac.inventory import Reference, Resource, frozen
-from archdoc.iac.sources import MAX_JSON_BYTES, SourceError, make_problem, read_source, text_position
+from archdoc.iac.sources import MAX_JSON_BYTES, SourceError, make_problem, read_source
 from archdoc.model import Problem, SourceSpan
 
 _ADDRESS_KEY = re.compile(r'"address"\s*:\s*"((?:[^"\\]|\\.)*)"')
@@ -63,6 +64,7 @@ class _JsonReader:
         self.problems = problems
         self.found = found
         self._offsets: dict[str, int] | None = None
+        self._line_starts: list[int] | None = None
         self._spans: dict[str, SourceSpan] = {}
         self._instances: dict[str, list[str]] = {}  # configuration address -> instance addresses
 
@@ -126,7 +128,12 @@ class _JsonReader:
         offset = self._offsets.get(address)
         if offset is None:
             offset = self._offsets.get(f"{item.get('type')}.{item.get('name')}")
-        return text_position(self.text, offset) if offset is not None else (1, 1)
+        if offset is None:
+            return (1, 1)
+        if self._line_starts is None:
+            self._line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
 
     def _reference(self, source: str, target: str, via: str, path: str) -> None:
         span = self._spans.get(source, SourceSpan(self.display, 1, 1))
