@@ -18,7 +18,9 @@ from archdoc.model import SourceSpan
 _FUNCTIONS = ("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub",
               "Transform", "And", "Equals", "If", "Not", "Or", "Contains", "EachMemberEquals", "EachMemberIn",
               "RefAll", "ValueOf", "ValueOfAll", "Length", "ToJsonString", "ForEach", "GetStackOutput")
-SHORT_TAGS: dict[str, str] = {"!Ref": "Ref", "!Condition": "Condition", **{f"!{name}": f"Fn::{name}" for name in _FUNCTIONS}}
+SHORT_TAGS: dict[str, str] = {
+    "!Ref": "Ref", "!Condition": "Condition", **{f"!{name}": f"Fn::{name}" for name in _FUNCTIONS}
+}
 LOCAL_TAGS = frozenset(SHORT_TAGS)
 
 _SUB_VARIABLE = re.compile(r"\$\{([^!}][^}]*)\}")

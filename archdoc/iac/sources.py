@@ -88,7 +88,8 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = byte_position(data, error.start)
-        raise SourceError("AD002", f"{name} is not valid UTF-8 (byte 0x{data[error.start]:02x})", line, column) from None
+        message = f"{name} is not valid UTF-8 (byte 0x{data[error.start]:02x})"
+        raise SourceError("AD002", message, line, column) from None
 
 
 def byte_position(data: bytes, offset: int) -> tuple[int, int]:
