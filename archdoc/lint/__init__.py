@@ -7,8 +7,8 @@ from typing import Any
 
 from archdoc.graph import ModelGraph, build_graph
 from archdoc.lint.options import read_options
-from archdoc.lint.registry import CHECKS, OPTIONS, RULES, Rule
-from archdoc.load import LoadResult
+from archdoc.lint.registry import CHECKS, OPTIONS, RULES, UNUSED_SUPPRESSION, Rule
+from archdoc.load import LoadResult, codes
 from archdoc.load.schema import Spec, with_rule_options
 from archdoc.model import Model, Problem, Severity, SourceSpan, sort_problems
 
@@ -108,12 +108,12 @@ def apply_configuration(model: Model, findings: list[Problem]) -> list[Problem]:
             used.add(position)
             break
         result.append(problem)
-    unused_severity = rules.severity.get("AD212", RULES["AD212"].severity)
+    unused_severity = rules.severity.get(UNUSED_SUPPRESSION, RULES[UNUSED_SUPPRESSION].severity)
     if unused_severity is not Severity.OFF:
         for position, ignore in enumerate(rules.ignore):
             if position not in used and ignore.rule in RULES and not ignore.rule.startswith(_FIXED_BANDS):
                 target = ignore.element or (" -> ".join(ignore.relation) if ignore.relation else "this model")
-                extra.append(Problem("AD212", unused_severity,
+                extra.append(Problem(UNUSED_SUPPRESSION, unused_severity,
                                      f"suppression of {ignore.rule} for {target} matches no finding; remove it",
                                      ignore.span, model.id, ignore.element))
     return result + extra
@@ -121,9 +121,11 @@ def apply_configuration(model: Model, findings: list[Problem]) -> list[Problem]:
 
 def _check_code(model: Model, code: str, span: SourceSpan, where: str) -> Problem | None:
     if code not in RULES:
-        return Problem("AD116", Severity.ERROR, f"rules.{where} names {code}, which is not an archdoc rule "
-                       "(`archdoc rules` lists them)", span, model.id)
+        return Problem(codes.UNKNOWN_RULE_CODE, Severity.ERROR,
+                       f"rules.{where} names {code}, which is not an archdoc rule (`archdoc rules` lists them)", span,
+                       model.id)
     if code.startswith(_FIXED_BANDS):
-        return Problem("AD116", Severity.ERROR, f"{code} marks input that cannot be read or understood; it cannot "
-                       f"be changed in rules.{where}, only fixed", span, model.id)
+        return Problem(codes.UNKNOWN_RULE_CODE, Severity.ERROR,
+                       f"{code} marks input that cannot be read or understood; it cannot be changed in rules.{where}, "
+                       "only fixed", span, model.id)
     return None

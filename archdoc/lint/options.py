@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from archdoc.load import codes
 from archdoc.load.references import References
 from archdoc.load.schema import Field, Spec
 from archdoc.load.values import Reader, read_value
@@ -42,8 +43,8 @@ def read_options(model: Model, fields: Mapping[str, Field], problems: list[Probl
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
             hint = f"; did you mean '{close[0]}'?" if close else f" (valid keys: {', '.join(known)})"
             if option.span is not None:
-                problems.append(Problem("AD101", Severity.ERROR, f"unknown key '{name}' in rules{hint}", option.span,
-                                        model.id))
+                problems.append(Problem(codes.UNKNOWN_KEY, Severity.ERROR, f"unknown key '{name}' in rules{hint}",
+                                        option.span, model.id))
             continue
         values[name] = _read(reader, option.value, field, refs)
     return values

@@ -111,8 +111,11 @@ def _build() -> dict[str, Rule]:
 
 
 # Codes reported by the lint driver itself and by the renderers.
+UNUSED_SUPPRESSION = "AD212"
+VIEW_TOO_LARGE_FOR_MERMAID = "AD301"
+VIEW_TOO_LARGE_FOR_GRAPHVIZ = "AD302"
 EXTRA_CODES: dict[str, tuple[str, Severity, str]] = {
-    "AD212": ("unused-suppression", Severity.WARNING, """
+    UNUSED_SUPPRESSION: ("unused-suppression", Severity.WARNING, """
         A suppression in `rules.ignore` matches no finding.
 
         A suppression that silences nothing is stale: the problem was fixed, or the
@@ -135,29 +138,7 @@ EXTRA_CODES: dict[str, tuple[str, Severity, str]] = {
             - {rule: AD201, element: a, reason: legacy call}
         ```
     """),
-    "AD116": ("unknown-rule-code", Severity.ERROR, """
-        `rules.severity` or `rules.ignore` names a rule code archdoc does not have.
-
-        Codes of the AD0 and AD1 bands mark input that could not be read or understood;
-        they cannot be lowered or suppressed, only fixed.
-
-        **Passing**
-
-        ```yaml
-        elements: [{id: a}]
-        rules:
-          severity: {AD210: off}
-        ```
-
-        **Failing**
-
-        ```yaml
-        elements: [{id: a}]
-        rules:
-          severity: {AD999: off}
-        ```
-    """),
-    "AD301": ("view-too-large-for-mermaid", Severity.WARNING, """
+    VIEW_TOO_LARGE_FOR_MERMAID: ("view-too-large-for-mermaid", Severity.WARNING, """
         A view is too large for Mermaid; its groups are drawn collapsed.
 
         Mermaid refuses diagrams over 500 edges and silently replaces text over 50,000
@@ -173,7 +154,7 @@ EXTRA_CODES: dict[str, tuple[str, Severity, str]] = {
         relations: [a -> b]
         ```
     """),
-    "AD302": ("view-too-large-for-graphviz", Severity.WARNING, """
+    VIEW_TOO_LARGE_FOR_GRAPHVIZ: ("view-too-large-for-graphviz", Severity.WARNING, """
         A view is too large for a Graphviz image; its groups are drawn collapsed.
 
         Graphviz layout time grows faster than the number of nodes (about 14 to 27 s for

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archdoc.load import codes
 from archdoc.load.draft import DraftDocument, DraftModel
 from archdoc.load.files import MODEL_SUFFIXES, ReadError, SourceFile, discover, is_fragment, resolve_include
 from archdoc.load.kinds import KindCatalogue, catalogue
@@ -55,13 +56,13 @@ def load_paths(paths: list[Path], default_root: Path | None = None) -> LoadResul
             source = SourceFile(path, display, root)
             relative = path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else Path(path.name)
             if not path.name.endswith(MODEL_SUFFIXES):
-                _unreadable(result, display, ReadError("AD001", "is not a .yaml or .yml model file"))
+                _unreadable(result, display, ReadError(codes.UNREADABLE_FILE, "is not a .yaml or .yml model file"))
             elif is_fragment(relative):
                 fragments.append(source)
             else:
                 sources.append(source)
         else:
-            _unreadable(result, display, ReadError("AD001", "does not exist"))
+            _unreadable(result, display, ReadError(codes.UNREADABLE_FILE, "does not exist"))
 
     kinds = catalogue()
     first_by_id: dict[str, Model] = {}
@@ -76,7 +77,7 @@ def load_paths(paths: list[Path], default_root: Path | None = None) -> LoadResul
         earlier = first_by_id.get(model.id)
         if earlier is not None:
             result.problems.append(Problem(
-                "AD107", Severity.ERROR,
+                codes.DUPLICATE_ID, Severity.ERROR,
                 f"duplicate model id '{model.id}': {earlier.path} has it too; set a distinct `id:`",
                 model.span, model.id))
             continue

@@ -8,18 +8,47 @@ from __future__ import annotations
 
 from archdoc.model import Severity
 
+# Every loader code by name; the rest of the package refers to these, never to the text of a code.
+UNREADABLE_FILE = "AD001"
+NOT_UTF8 = "AD002"
+YAML_SYNTAX = "AD003"
+TOO_DEEP = "AD004"
+ALIAS_BOMB = "AD005"
+FILE_TOO_LARGE = "AD006"
+SEVERAL_DOCUMENTS = "AD007"
+SYMLINK_OUTSIDE = "AD008"
+EMPTY_FILE = "AD009"
+YAML_TAG = "AD010"
+UNKNOWN_KEY = "AD101"
+WRONG_TYPE = "AD102"
+MISSING_KEY = "AD103"
+INVALID_ID = "AD104"
+DUPLICATE_KEY = "AD105"
+UNSUPPORTED_VERSION = "AD106"
+DUPLICATE_ID = "AD107"
+UNKNOWN_REFERENCE = "AD108"
+UNKNOWN_RULE_CODE = "AD116"
+UNKNOWN_KIND = "AD109"
+GROUP_NOT_A_TREE = "AD110"
+RELATION_TO_GROUP = "AD111"
+INVALID_SELECTOR = "AD113"
+MISSING_REASON = "AD114"
+INVALID_RELATION = "AD115"
+INVALID_VALUE = "AD117"
+INVALID_INCLUDE = "AD120"
+
 E = Severity.ERROR
 
 LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
-    "AD001": ("unreadable-file", E, """
+    UNREADABLE_FILE: ("unreadable-file", E, """
         A path given to archdoc is missing, is a folder where a file was expected, or cannot be read.
     """),
-    "AD002": ("not-utf8", E, """
+    NOT_UTF8: ("not-utf8", E, """
         The file is not UTF-8 text: another encoding (UTF-16, Latin-1), a NUL byte, or invalid bytes.
 
         The finding gives the line and column of the first offending byte. Save the file as UTF-8.
     """),
-    "AD003": ("yaml-syntax", E, """
+    YAML_SYNTAX: ("yaml-syntax", E, """
         The file is not valid YAML: the finding points at where the parser stopped.
 
         **Failing**
@@ -28,20 +57,20 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: a}
         ```
     """),
-    "AD004": ("too-deep", E, """
+    TOO_DEEP: ("too-deep", E, """
         The document nests deeper than 64 levels.
 
         No model needs that depth; very deep input is refused before it can exhaust the parser.
     """),
-    "AD005": ("alias-bomb", E, """
+    ALIAS_BOMB: ("alias-bomb", E, """
         YAML aliases expand the document far beyond its written size (an "alias bomb").
 
         Anchors and aliases are allowed, but their expansion is bounded.
     """),
-    "AD006": ("file-too-large", E, """
+    FILE_TOO_LARGE: ("file-too-large", E, """
         The file is larger than 16 MiB. Split the model into fragments with `include`.
     """),
-    "AD007": ("several-documents", E, """
+    SEVERAL_DOCUMENTS: ("several-documents", E, """
         The file holds more than one YAML document (`---`). A model file is one document.
 
         **Failing**
@@ -52,13 +81,13 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: b}]
         ```
     """),
-    "AD008": ("symlink-outside", E, """
+    SYMLINK_OUTSIDE: ("symlink-outside", E, """
         A symbolic link in the models folder leads outside it (or loops). It is not followed.
     """),
-    "AD009": ("empty-file", E, """
+    EMPTY_FILE: ("empty-file", E, """
         The model file is empty. A model needs at least `elements`.
     """),
-    "AD010": ("yaml-tag", E, """
+    YAML_TAG: ("yaml-tag", E, """
         The file uses a YAML tag such as `!!python/object`. Models are data: only the standard
         tags (`!!str`, `!!int`, ...) are accepted, and nothing is ever constructed from a tag.
 
@@ -68,7 +97,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: a, label: !!python/object/apply:os.system [ls]}]
         ```
     """),
-    "AD101": ("unknown-key", E, """
+    UNKNOWN_KEY: ("unknown-key", E, """
         A mapping has a key the model format does not define; the message suggests the closest valid key.
 
         **Passing**
@@ -83,7 +112,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: api, lable: API}]
         ```
     """),
-    "AD102": ("wrong-type", E, """
+    WRONG_TYPE: ("wrong-type", E, """
         A value has the wrong type: a list where a mapping belongs, or a number where an id belongs.
 
         YAML 1.1 reads unquoted `no`, `on`, `1.10`, `017` and `12:30` as booleans and numbers.
@@ -104,7 +133,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: no}]
         ```
     """),
-    "AD103": ("missing-key", E, """
+    MISSING_KEY: ("missing-key", E, """
         A required key is missing (`elements` in a model, `id` of an element, `from`/`to` of a relation, ...).
 
         **Failing**
@@ -113,7 +142,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{label: API}]
         ```
     """),
-    "AD104": ("invalid-id", E, """
+    INVALID_ID: ("invalid-id", E, """
         An id does not follow the id rules: element, group, layer, view and flow ids start with a
         letter and continue with letters, digits, `_` or `-`; model ids are slugs (lowercase, digits, `-`).
 
@@ -123,7 +152,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: 1st-api}]
         ```
     """),
-    "AD105": ("duplicate-key", E, """
+    DUPLICATE_KEY: ("duplicate-key", E, """
         A mapping repeats a key. Plain YAML readers silently keep the last value; archdoc reports
         the repetition with the line of the first.
 
@@ -136,7 +165,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
             label: Public API
         ```
     """),
-    "AD106": ("unsupported-version", E, """
+    UNSUPPORTED_VERSION: ("unsupported-version", E, """
         `archdoc:` names a format version this archdoc does not read (only 1 exists).
 
         **Failing**
@@ -146,7 +175,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: a}]
         ```
     """),
-    "AD107": ("duplicate-id", E, """
+    DUPLICATE_ID: ("duplicate-id", E, """
         Two elements, groups, layers, views, flows or models share an id; the message names both places.
 
         Elements and groups share one namespace, so that selectors and suppressions are unambiguous.
@@ -157,7 +186,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: api}, {id: api}]
         ```
     """),
-    "AD108": ("unknown-reference", E, """
+    UNKNOWN_REFERENCE: ("unknown-reference", E, """
         A reference names nothing: an element's `layer` or `in`, a relation end, a flow step, a
         selector's element, layer or group, a suppression's element. The message suggests the closest id.
 
@@ -175,7 +204,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: api, layer: ap}]
         ```
     """),
-    "AD109": ("unknown-kind", E, """
+    UNKNOWN_KIND: ("unknown-kind", E, """
         An element or group kind is not in the catalogue: the diagrams package's node classes
         (`aws.compute.Lambda`), archdoc's own kinds and aliases. The message suggests the closest names.
 
@@ -191,7 +220,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: fn, kind: aws.compute.Lamda}]
         ```
     """),
-    "AD110": ("group-not-a-tree", E, """
+    GROUP_NOT_A_TREE: ("group-not-a-tree", E, """
         Group nesting is not a tree: groups name each other as parents in a circle, or a nested
         group declares a different parent with `in`.
 
@@ -204,7 +233,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         elements: [{id: x, in: a}]
         ```
     """),
-    "AD111": ("relation-to-group", E, """
+    RELATION_TO_GROUP: ("relation-to-group", E, """
         A relation or flow step starts or ends at a group. Relations connect elements; to show
         traffic entering a boundary, point at the element that receives it.
 
@@ -216,7 +245,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         relations: [users -> vpc]
         ```
     """),
-    "AD113": ("invalid-selector", E, """
+    INVALID_SELECTOR: ("invalid-selector", E, """
         A selector is malformed: an unknown prefix, or a prefix with no value.
 
         Selectors are `*`, an element id, `tag:`, `layer:`, `in:`, `kind:` (a glob),
@@ -236,7 +265,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         views: [{id: v, include: ["tags:x"]}]
         ```
     """),
-    "AD114": ("missing-reason", E, """
+    MISSING_REASON: ("missing-reason", E, """
         A suppression (`rules.ignore`) or a layering exception (`rules.layering.allow`) has no reason.
         Every accepted exception says why, so that reviewers can judge it.
 
@@ -260,7 +289,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
           ignore: [{rule: AD201, element: b}]
         ```
     """),
-    "AD115": ("invalid-relation", E, """
+    INVALID_RELATION: ("invalid-relation", E, """
         A relation or flow step is not in one of the accepted forms: `a -> b`, `a ..> b`,
         `a -> b: label` (one-entry mapping or quoted string), or a mapping with `from` and `to`.
 
@@ -271,7 +300,29 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         relations: ["a => b"]
         ```
     """),
-    "AD117": ("invalid-value", E, """
+    UNKNOWN_RULE_CODE: ("unknown-rule-code", E, """
+        `rules.severity` or `rules.ignore` names a rule code archdoc does not have.
+
+        Codes of the AD0 and AD1 bands mark input that could not be read or understood;
+        they cannot be lowered or suppressed, only fixed.
+
+        **Passing**
+
+        ```yaml
+        elements: [{id: a}]
+        rules:
+          severity: {AD210: off}
+        ```
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: a}]
+        rules:
+          severity: {AD999: off}
+        ```
+    """),
+    INVALID_VALUE: ("invalid-value", E, """
         A value is outside the allowed set: a relation kind, a layering mode, a view direction, a
         severity, or a number below its minimum.
 
@@ -282,7 +333,7 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         views: [{id: v, direction: sideways}]
         ```
     """),
-    "AD120": ("invalid-include", E, """
+    INVALID_INCLUDE: ("invalid-include", E, """
         An `include` cannot be used: the file is missing, leads outside the models folder, is a
         model of its own (fragment names start with `_`), or includes itself in a circle.
 

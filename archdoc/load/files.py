@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from archdoc.load import codes
 from archdoc.model.errors import ReadError
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -30,29 +31,30 @@ def read_text(path: Path) -> str:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
-        raise ReadError("AD001", "is a directory, not a model file") from None
+        raise ReadError(codes.UNREADABLE_FILE, "is a directory, not a model file") from None
     except FileNotFoundError:
-        raise ReadError("AD001", "does not exist") from None
+        raise ReadError(codes.UNREADABLE_FILE, "does not exist") from None
     except OSError as error:
-        raise ReadError("AD001", f"cannot be read: {error.strerror or error}") from None
+        raise ReadError(codes.UNREADABLE_FILE, f"cannot be read: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError("AD006", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split it with `include`")
+        raise ReadError(codes.FILE_TOO_LARGE,
+                        f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; split it with `include`")
     for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                       (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
         if data.startswith(bom):
-            raise ReadError("AD002", f"is encoded as {name}; archdoc reads UTF-8: save the file as UTF-8")
+            raise ReadError(codes.NOT_UTF8, f"is encoded as {name}; archdoc reads UTF-8: save the file as UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)
-        raise ReadError("AD002", "holds a NUL byte; model files are UTF-8 text", line, column)
+        raise ReadError(codes.NOT_UTF8, "holds a NUL byte; model files are UTF-8 text", line, column)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _position(data, error.start)
         raise ReadError(
-            "AD002", f"is not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column
+            codes.NOT_UTF8, f"is not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8", line, column
         ) from None
 
 
@@ -84,7 +86,8 @@ def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[tupl
                 folders.remove(folder)  # never followed: a link cannot make the walk loop
                 problem = _link_problem(current_path / folder, root)
                 if problem:
-                    problems.append((_join(display, relative_folder / folder), ReadError("AD008", problem)))
+                    problems.append((_join(display, relative_folder / folder),
+                                     ReadError(codes.SYMLINK_OUTSIDE, problem)))
         for name in sorted(names):
             if not name.endswith(MODEL_SUFFIXES) or name.startswith("."):
                 continue
@@ -95,7 +98,7 @@ def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[tupl
             shown = _join(display, relative)
             problem = _link_problem(path, root) if path.is_symlink() else None
             if problem:
-                problems.append((shown, ReadError("AD008", problem)))
+                problems.append((shown, ReadError(codes.SYMLINK_OUTSIDE, problem)))
                 continue
             files.append(SourceFile(path, shown, root))
     return files, problems
@@ -121,21 +124,23 @@ def _join(display: str, relative: Path) -> str:
 def resolve_include(including: SourceFile, written: str) -> SourceFile:
     """The fragment an `include` entry names, which must stay inside the models folder."""
     if not written or os.path.isabs(written) or "\x00" in written:
-        raise ReadError("AD120", f"include '{written}' must be a path relative to this file")
+        raise ReadError(codes.INVALID_INCLUDE, f"include '{written}' must be a path relative to this file")
     candidate = including.path.parent / written
     try:
         resolved = candidate.resolve(strict=True)
     except FileNotFoundError:
-        raise ReadError("AD120", f"include '{written}': no such file") from None
+        raise ReadError(codes.INVALID_INCLUDE, f"include '{written}': no such file") from None
     except (OSError, RuntimeError):
-        raise ReadError("AD120", f"include '{written}' cannot be resolved (a symbolic link loop?)") from None
+        raise ReadError(codes.INVALID_INCLUDE,
+                        f"include '{written}' cannot be resolved (a symbolic link loop?)") from None
     if not resolved.is_relative_to(including.root):
-        raise ReadError("AD120", f"include '{written}' leads outside the models folder")
+        raise ReadError(codes.INVALID_INCLUDE, f"include '{written}' leads outside the models folder")
     if not resolved.is_file():
-        raise ReadError("AD120", f"include '{written}' is not a file")
+        raise ReadError(codes.INVALID_INCLUDE, f"include '{written}' is not a file")
     if not is_fragment(resolved.relative_to(including.root)):
         raise ReadError(
-            "AD120", f"include '{written}' is a model of its own; fragments are files or folders named `_...`"
+            codes.INVALID_INCLUDE,
+            f"include '{written}' is a model of its own; fragments are files or folders named `_...`"
         )
     display = os.path.normpath(os.path.join(os.path.dirname(including.display), written))
     return SourceFile(resolved, display, including.root)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from archdoc.load import codes
 from archdoc.model import Element, Flow, Group, Layer, Problem, Relation, Selector, Severity, SourceSpan, View
 
 
@@ -82,8 +83,8 @@ class References:
         if explanation is None:
             close = difflib.get_close_matches(name, sorted(known), n=1)
             explanation = f"did you mean '{close[0]}'?" if close else f"no {what} has this id"
-        self.problems.append(Problem("AD108", Severity.ERROR, f"unknown {what} '{name}': {explanation}", span,
-                                     self.model_id, about))
+        self.problems.append(Problem(codes.UNKNOWN_REFERENCE, Severity.ERROR,
+                                     f"unknown {what} '{name}': {explanation}", span, self.model_id, about))
 
     def check_selectors(self, selectors: Iterable[Selector]) -> None:
         """Selectors naming an element, layer or group that does not exist (AD108)."""
@@ -104,7 +105,7 @@ class References:
         if name in self.element_ids:
             return True
         if name in self.group_ids:
-            self.problems.append(Problem("AD111", Severity.ERROR,
+            self.problems.append(Problem(codes.RELATION_TO_GROUP, Severity.ERROR,
                                          f"'{name}' is a group; relations start and end at elements, not groups",
                                          span, self.model_id, name))
         else:
@@ -116,7 +117,7 @@ class References:
         if earlier is None:
             first[item_id] = span
             return True
-        self.problems.append(Problem("AD107", Severity.ERROR,
+        self.problems.append(Problem(codes.DUPLICATE_ID, Severity.ERROR,
                                      f"duplicate id '{item_id}': this {what} reuses the id defined at {earlier}",
                                      span, self.model_id, item_id))
         return False
@@ -137,7 +138,7 @@ class References:
                 if state.get(current) == 1:
                     cycle = walk[walk.index(current):]
                     self.problems.append(Problem(
-                        "AD110", Severity.ERROR,
+                        codes.GROUP_NOT_A_TREE, Severity.ERROR,
                         f"groups nest in a circle: {' -> '.join(cycle + [current])}; group nesting must be a tree",
                         by_id[current].span, self.model_id, current))
                     parents[current] = None

@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from archdoc.load import codes
 from archdoc.load.draft import DraftDocument, DraftElement, DraftGroup, DraftInclude, DraftModel, DraftRules
 from archdoc.load.kinds import KindCatalogue
 from archdoc.load.references import References
@@ -135,7 +136,7 @@ def _include(document: DraftDocument, include: DraftInclude, chain: list[Hashabl
         problems.append(Problem(code, Severity.ERROR, message, include.span, model_id))
 
     if includes is None:
-        report("AD120", f"include '{include.path}': this source cannot include fragments")
+        report(codes.INVALID_INCLUDE, f"include '{include.path}': this source cannot include fragments")
         return
     try:
         key, display = includes.locate(document.path, include.path)
@@ -143,7 +144,7 @@ def _include(document: DraftDocument, include: DraftInclude, chain: list[Hashabl
         report(error.code, error.message)
         return
     if key in chain:
-        report("AD120", f"include '{include.path}' is circular: it includes this file again")
+        report(codes.INVALID_INCLUDE, f"include '{include.path}' is circular: it includes this file again")
         return
     if key in merged.seen:
         return  # already merged through another include
@@ -166,7 +167,7 @@ def _kind(written: str | None, span: SourceSpan, catalogue: KindCatalogue, repor
         suggestions = catalogue.suggest(written)
     hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
     what = "group kind" if boundary else "kind"
-    report("AD109", f"unknown {what} '{written}'{hint}", span, None)
+    report(codes.UNKNOWN_KIND, f"unknown {what} '{written}'{hint}", span, None)
     return None
 
 

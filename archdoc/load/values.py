@@ -6,6 +6,7 @@ import difflib
 import re
 from typing import Any
 
+from archdoc.load import codes
 from archdoc.load.schema import ID_PATTERN, Field, Spec
 from archdoc.load.yamlnodes import (
     STR,
@@ -61,7 +62,7 @@ class Reader:
     def fields(self, node: AnyNode, spec: Spec) -> dict[str, AnyNode] | None:
         """The known keys of a mapping; unknown keys and missing required keys are reported."""
         if type(node) is not MappingNode:
-            self.report("AD102", f"expected a mapping ({spec.name}), found {node_name(node)}", node)
+            self.report(codes.WRONG_TYPE, f"expected a mapping ({spec.name}), found {node_name(node)}", node)
             return None
         values: dict[str, AnyNode] = {}
         known = spec.by_name
@@ -70,11 +71,11 @@ class Reader:
             if name in known:
                 values[name] = value
             else:
-                self.report("AD101", _unknown_key_message(name, spec), key)
+                self.report(codes.UNKNOWN_KEY, _unknown_key_message(name, spec), key)
         for field in spec.fields:
             if field.required and field.name not in values:
-                code = "AD114" if field.name == "reason" else "AD103"
-                what = "a reason" if code == "AD114" else f"the key '{field.name}'"
+                code = codes.MISSING_REASON if field.name == "reason" else codes.MISSING_KEY
+                what = "a reason" if code == codes.MISSING_REASON else f"the key '{field.name}'"
                 self.report(code, f"{spec.name} needs {what}", node)
         return values
 
@@ -83,7 +84,7 @@ class Reader:
             return node.items
         if type(node) is ScalarNode and node.type_tag != STR and node.value in ("", "~", "null"):
             return []  # `views:` with nothing after it: an empty list
-        self.report("AD102", f"expected a list of {what}, found {node_name(node)}", node)
+        self.report(codes.WRONG_TYPE, f"expected a list of {what}, found {node_name(node)}", node)
         return []
 
     # --- scalars ---------------------------------------------------------------------
@@ -96,12 +97,12 @@ class Reader:
                 return node.value
             shown = node.value
             self.report(
-                "AD102",
+                codes.WRONG_TYPE,
                 f"expected {what}, found {describe_scalar(node)}: quote it (\"{shown}\") if you mean the text",
                 node,
             )
             return None
-        self.report("AD102", f"expected {what}, found {node_name(node)}", node)
+        self.report(codes.WRONG_TYPE, f"expected {what}, found {node_name(node)}", node)
         return None
 
     def text(self, node: AnyNode | None) -> str | None:
@@ -113,7 +114,7 @@ class Reader:
             if node.plain and node.value in ("", "~", "null", "Null", "NULL"):
                 return None
             return node.value
-        self.report("AD102", f"expected text, found {node_name(node)}", node)
+        self.report(codes.WRONG_TYPE, f"expected text, found {node_name(node)}", node)
         return None
 
     def reason(self, node: AnyNode | None) -> str:
@@ -122,7 +123,7 @@ class Reader:
             return ""
         reason = self.text(node)
         if reason is not None and not reason.strip():
-            self.report("AD114", "the reason is empty: say why this is acceptable", node)
+            self.report(codes.MISSING_REASON, "the reason is empty: say why this is acceptable", node)
             return ""
         return reason or ""
 
@@ -132,7 +133,7 @@ class Reader:
             return None
         if not _ID.match(value):
             self.report(
-                "AD104",
+                codes.INVALID_ID,
                 f"'{value}' is not a valid id: start with a letter, then letters, digits, '_' or '-'",
                 node,
             )
@@ -146,7 +147,7 @@ class Reader:
             value = node.resolve()
             if isinstance(value, bool):
                 return value
-        self.report("AD102", f"expected true or false, found {node_name(node)}", node)
+        self.report(codes.WRONG_TYPE, f"expected true or false, found {node_name(node)}", node)
         return None
 
     def integer(self, node: AnyNode | None, minimum: int | None = None) -> int | None:
@@ -156,10 +157,11 @@ class Reader:
             value = node.resolve()
             if isinstance(value, int) and not isinstance(value, bool):
                 if minimum is not None and value < minimum:
-                    self.report("AD117", f"expected a whole number of at least {minimum}, found {value}", node)
+                    self.report(codes.INVALID_VALUE, f"expected a whole number of at least {minimum}, found {value}",
+                                node)
                     return None
                 return value
-        self.report("AD102", f"expected a whole number, found {node_name(node)}", node)
+        self.report(codes.WRONG_TYPE, f"expected a whole number, found {node_name(node)}", node)
         return None
 
     def choice(self, node: AnyNode | None, choices: tuple[str, ...], what: str) -> str | None:
@@ -171,7 +173,7 @@ class Reader:
         if value not in choices:
             close = difflib.get_close_matches(value, choices, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.report("AD117", f"{what} must be one of {', '.join(choices)}, found '{value}'{hint}", node)
+            self.report(codes.INVALID_VALUE, f"{what} must be one of {', '.join(choices)}, found '{value}'{hint}", node)
             return None
         return value
 
@@ -188,7 +190,7 @@ class Reader:
         if node is None:
             return {}
         if type(node) is not MappingNode:
-            self.report("AD102", f"expected a mapping of names to URLs, found {node_name(node)}", node)
+            self.report(codes.WRONG_TYPE, f"expected a mapping of names to URLs, found {node_name(node)}", node)
             return {}
         links: dict[str, str] = {}
         for key, value in node.pairs:
@@ -201,7 +203,7 @@ class Reader:
         if node is None:
             return {}, {}
         if type(node) is not MappingNode:
-            self.report("AD102", f"expected a mapping of properties, found {node_name(node)}", node)
+            self.report(codes.WRONG_TYPE, f"expected a mapping of properties, found {node_name(node)}", node)
             return {}, {}
         values: dict[str, Any] = {}
         spans: dict[str, SourceSpan] = {}
@@ -211,7 +213,7 @@ class Reader:
             elif type(value) is SequenceNode and all(type(item) is ScalarNode for item in value.items):
                 values[key.value] = tuple(item.resolve() for item in value.items)  # type: ignore[union-attr]
             else:
-                self.report("AD102", f"property '{key.value}' must be a scalar or a list of scalars", value)
+                self.report(codes.WRONG_TYPE, f"property '{key.value}' must be a scalar or a list of scalars", value)
                 continue
             spans[key.value] = self.span(value)
         return values, spans
@@ -228,7 +230,7 @@ class Reader:
                 continue
             selector = parse_selector(text, self.span(item))
             if isinstance(selector, str):
-                self.report("AD113", selector, item)
+                self.report(codes.INVALID_SELECTOR, selector, item)
             else:
                 selectors.append(selector)
         return tuple(selectors)

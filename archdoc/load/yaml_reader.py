@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from archdoc.load import schema
+from archdoc.load import codes, schema
 from archdoc.load.draft import (
     DraftDocument,
     DraftElement,
@@ -288,8 +288,8 @@ def _rules(reader: Reader, node: AnyNode | None) -> DraftRules:
         else:
             for code_node, value in severity_node.pairs:
                 if not RULE_CODE.match(code_node.value):
-                    reader.report("AD116", f"'{code_node.value}' is not a rule code (AD followed by three digits)",
-                                  code_node)
+                    reader.report(codes.UNKNOWN_RULE_CODE,
+                                  f"'{code_node.value}' is not a rule code (AD followed by three digits)", code_node)
                     continue
                 level = reader.choice(value, schema.SEVERITIES, "severity")
                 if level is not None:
@@ -304,7 +304,8 @@ def _rules(reader: Reader, node: AnyNode | None) -> DraftRules:
 def _ignore(reader: Reader, fields: Fields) -> DraftIgnore | None:
     rule = fields.read("rule")
     if rule is not None and not RULE_CODE.match(rule):
-        reader.report("AD116", f"'{rule}' is not a rule code (AD followed by three digits)", fields.nodes["rule"])
+        reader.report(codes.UNKNOWN_RULE_CODE, f"'{rule}' is not a rule code (AD followed by three digits)",
+                      fields.nodes["rule"])
         rule = None
     reason = reader.reason(fields.get("reason"))
     element = fields.read("element")

@@ -15,6 +15,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from archdoc.load import codes
 from archdoc.model.errors import ReadError
 
 try:  # libyaml's parser when PyYAML was built with it; the pure parser otherwise
@@ -167,11 +168,11 @@ def parse(
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
-        raise ReadError("AD003", f"YAML syntax error: {message}", line, column) from None
+        raise ReadError(codes.YAML_SYNTAX, f"YAML syntax error: {message}", line, column) from None
     except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
         position = getattr(error, "position", None)
         line, column = _line_column(text, position) if isinstance(position, int) else (1, 1)
-        raise ReadError("AD003", f"YAML syntax error: {error}", line, column) from None
+        raise ReadError(codes.YAML_SYNTAX, f"YAML syntax error: {error}", line, column) from None
     finally:
         loader.dispose()
 
@@ -217,7 +218,7 @@ def _build(
             tag = _collection_tag(event, local_tags)
             if len(stack) >= max_depth:
                 raise ReadError(
-                    "AD004", f"the document nests deeper than {max_depth} levels", mark.line + 1, mark.column + 1
+                    codes.TOO_DEEP, f"the document nests deeper than {max_depth} levels", mark.line + 1, mark.column + 1
                 )
             container: AnyNode = (
                 MappingNode(mark.line + 1, mark.column + 1, tag)
@@ -238,12 +239,12 @@ def _build(
             mark = event.start_mark
             found = anchors.get(event.anchor)
             if found is None:
-                raise ReadError("AD003", f"unknown alias *{event.anchor}", mark.line + 1, mark.column + 1)
+                raise ReadError(codes.YAML_SYNTAX, f"unknown alias *{event.anchor}", mark.line + 1, mark.column + 1)
             node = found
             limit = max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)
             if node.size > limit:
                 raise ReadError(
-                    "AD005",
+                    codes.ALIAS_BOMB,
                     f"the alias *{event.anchor} expands the document past {limit} nodes (an alias bomb?)",
                     mark.line + 1,
                     mark.column + 1,
@@ -253,7 +254,7 @@ def _build(
             if documents > 1:
                 mark = event.start_mark
                 raise ReadError(
-                    "AD007",
+                    codes.SEVERAL_DOCUMENTS,
                     "a model file holds one YAML document; this is a second one (`---`)",
                     mark.line + 1,
                     mark.column + 1,
@@ -272,7 +273,7 @@ def _build(
         parent.size += node.size
         if parent.size > MIN_EXPANSION_LIMIT and parent.size > EXPANSION_FACTOR * created:
             raise ReadError(
-                "AD005",
+                codes.ALIAS_BOMB,
                 f"aliases expand the document past {max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)} nodes"
                 " (an alias bomb?)",
                 node.line,
@@ -282,7 +283,7 @@ def _build(
             parent.items.append(node)
         elif top[1] is None:
             if type(node) is not ScalarNode:
-                raise ReadError("AD003", "a mapping key must be plain text", node.line, node.column)
+                raise ReadError(codes.YAML_SYNTAX, "a mapping key must be plain text", node.line, node.column)
             top[1] = node
         else:
             parent.pairs.append((top[1], node))
@@ -296,7 +297,7 @@ def _scalar_tag(event: yaml.ScalarEvent, local_tags: frozenset[str]) -> str | No
     if tag in _SCALAR_TAGS or tag in local_tags:
         return tag
     mark = event.start_mark
-    raise ReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
+    raise ReadError(codes.YAML_TAG, f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
 
 
 def _collection_tag(event: Any, local_tags: frozenset[str]) -> str | None:
@@ -306,7 +307,7 @@ def _collection_tag(event: Any, local_tags: frozenset[str]) -> str | None:
     if tag in local_tags:
         return tag
     mark = event.start_mark
-    raise ReadError("AD010", f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
+    raise ReadError(codes.YAML_TAG, f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
 
 
 def _report_duplicates(mapping: MappingNode, duplicate_keys: list[ReadError]) -> None:
@@ -323,7 +324,7 @@ def _report_duplicates(mapping: MappingNode, duplicate_keys: list[ReadError]) ->
             continue
         duplicate_keys.append(
             ReadError(
-                "AD105",
+                codes.DUPLICATE_KEY,
                 f"duplicate key '{key.value}' (first written at line {first.line}); "
                 "YAML would silently keep only the last",
                 key.line,

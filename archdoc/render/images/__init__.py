@@ -35,6 +35,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from archdoc import __version__
+from archdoc.lint.registry import VIEW_TOO_LARGE_FOR_GRAPHVIZ
 from archdoc.model import Problem, Severity, SourceSpan
 from archdoc.render.images.dot import DotSource, build_dot, escape
 from archdoc.render.images.graphviz import (
@@ -78,7 +79,7 @@ def prepare_image_slice(view_slice: ViewSlice, *, span: SourceSpan | None = None
         how = f"only its first {len(drawn.boxes)} boxes are drawn"
     message = (f"view '{view_slice.id}' is too large for a Graphviz image ({size}; {limit}): {how}; "
                "split the view with selectors to see the details")
-    return drawn, [Problem("AD302", Severity.WARNING, message, span, view_slice.model_id, None)]
+    return drawn, [Problem(VIEW_TOO_LARGE_FOR_GRAPHVIZ, Severity.WARNING, message, span, view_slice.model_id, None)]
 
 
 def image_dot(view_slice: ViewSlice) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from archdoc.graph import ModelGraph
+from archdoc.lint.registry import VIEW_TOO_LARGE_FOR_MERMAID
 from archdoc.model import Flow, Problem, Severity, SourceSpan, View
 from archdoc.render.mermaid import styles
 from archdoc.render.mermaid.escape import LINE_BREAK, escape_label, shorten
@@ -73,7 +74,7 @@ def flowchart(view_slice: ViewSlice, span: SourceSpan | None = None) -> MermaidD
     if len(notes) > len(drawable.notes):
         message = (f"'{view_slice.id}' is over Mermaid's limits ({MAX_NODES} boxes, {MAX_EDGES} arrows, "
                    f"{MAX_TEXT:,} characters of text). {' '.join(notes[len(drawable.notes):])}")
-        problems = (Problem("AD301", Severity.WARNING, message, span, view_slice.model_id),)
+        problems = (Problem(VIEW_TOO_LARGE_FOR_MERMAID, Severity.WARNING, message, span, view_slice.model_id),)
     return MermaidDiagram(_flowchart_text(drawn, label_limit), drawn, notes, len(drawn.boxes), len(drawn.edges),
                           problems)
 
