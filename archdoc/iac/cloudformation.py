@@ -104,13 +104,13 @@ class _Reader:
                 continue
             self.resources[address] = Resource(address, entry.type, frozen(entry.properties), entry.span,
                                                parsed.display, name=logical)
-        for output, entry in parsed.outputs.items():
-            if entry.export is not None:
-                pattern = name_pattern(entry.export, parsed.defaults)
+        for output, exported in parsed.outputs.items():
+            if exported.export is not None:
+                pattern = name_pattern(exported.export, parsed.defaults)
                 if any(known == pattern and "*" not in pattern for known, _s, _o in self.exports):
                     self.problems.append(make_problem(
                         codes.DUPLICATE_EXPORT, f"the export {pattern} is declared by another template too",
-                        entry.span))
+                        exported.span))
                     continue
                 self.exports.append((pattern, stack, output))
         for logical in parsed.stack_templates:

@@ -102,9 +102,9 @@ def connect(inventory: Inventory) -> list[Reference]:
                 for target, target_reference in targets:
                     if source == target:
                         continue
-                    reference = target_reference or source_reference
-                    span = reference.span if reference is not None else resource.span
-                    path = reference.path if reference is not None else ""
+                    written_at = target_reference or source_reference
+                    span = written_at.span if written_at is not None else resource.span
+                    path = written_at.path if written_at is not None else ""
                     derived.append(Reference(source, target, link.via, span, path))
     return derived
 

@@ -18,7 +18,7 @@ try:  # python-hcl2 is a dependency; a broken install is a clear message, not a 
     from hcl2.rules.base import AttributeRule, BlockRule
     from hcl2.utils import SerializationOptions
 except ImportError:  # pragma: no cover - depends on the installation
-    hcl2 = None
+    hcl2 = None  # type: ignore[assignment]
 
 _OPTIONS = SerializationOptions(with_comments=False, strip_string_quotes=True, explicit_blocks=False) if hcl2 else None
 

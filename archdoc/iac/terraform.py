@@ -63,8 +63,8 @@ def read_terraform(paths: list[Path]) -> Inventory:
     if tf_files:
         reader.read_module(tf_files[0].parent, sorted(tf_files), "", [tf_files[0].parent.resolve()])
     for module in reader.modules:
-        for resource in module.resources.values():
-            for instance in resource.instances:
+        for declared in module.resources.values():
+            for instance in declared.instances:
                 if instance.address in resources:
                     problems.append(make_problem(codes.DUPLICATE_ADDRESS, f"{instance.address} is declared again",
                                                  instance.span))

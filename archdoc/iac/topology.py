@@ -59,8 +59,8 @@ class Topology:
         if len(subnets) == 1:
             return subnets[0]
         if subnets:
-            vpcs = {self.parent(subnet) for subnet in subnets}
-            return vpcs.pop() if len(vpcs) == 1 else None
+            holders = {self.parent(subnet) for subnet in subnets}
+            return holders.pop() if len(holders) == 1 else None
         vpcs = sorted(g for g in groups if not self._is_subnet(g))
         return vpcs[0] if len(vpcs) == 1 else None
 

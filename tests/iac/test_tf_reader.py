@@ -98,3 +98,13 @@ def test_remote_modules_are_reported_not_read(tmp_path: Path) -> None:
                                       '  depends_on = [aws_sqs_queue.nowhere]\n}\n')
     inventory = read_terraform([tmp_path])
     assert sorted((p.code, p.span.line) for p in inventory.problems) == [("AD626", 1), ("AD629", 6)]
+
+
+def test_read_iac_sorts_mixed_sources_to_their_readers() -> None:
+    from archdoc.iac import read_iac
+
+    cfn = FIXTURES.parent / "cfn" / "network"
+    inventory = read_iac([cfn, FIXTURES / "web", FIXTURES / "json" / "plan.json", cfn / "app.json"])
+    addresses = {r.address for r in inventory.resources}
+    assert {"Network.Vpc", "Database", "aws_db_instance.orders", "aws_s3_bucket.uploads"} <= addresses
+    assert not inventory.problems, [str(p) for p in inventory.problems]
