@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import lint_files
 
+pytest_plugins = ["codes_plugin"]  # every code a test makes must be documented
+
 REPO = Path(__file__).resolve().parent.parent
 MERMAID_JS = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 CHROMIUM_ARGS = [

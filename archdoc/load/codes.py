@@ -61,11 +61,31 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         The document nests deeper than 64 levels.
 
         No model needs that depth; very deep input is refused before it can exhaust the parser.
+
+        **Failing**
+
+        ```yaml
+        elements: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
+          [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[
+          ]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+        ```
     """),
     ALIAS_BOMB: ("alias-bomb", E, """
         YAML aliases expand the document far beyond its written size (an "alias bomb").
 
-        Anchors and aliases are allowed, but their expansion is bounded.
+        Anchors and aliases are allowed, but their expansion is bounded: this file of six
+        lines would expand to 100,000 values.
+
+        **Failing**
+
+        ```yaml
+        a: &a [x, x, x, x, x, x, x, x, x, x]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+        d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+        e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+        elements: []
+        ```
     """),
     FILE_TOO_LARGE: ("file-too-large", E, """
         The file is larger than 16 MiB. Split the model into fragments with `include`.
@@ -86,6 +106,11 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
     """),
     EMPTY_FILE: ("empty-file", E, """
         The model file is empty. A model needs at least `elements`.
+
+        **Failing**
+
+        ```yaml
+        ```
     """),
     YAML_TAG: ("yaml-tag", E, """
         The file uses a YAML tag such as `!!python/object`. Models are data: only the standard

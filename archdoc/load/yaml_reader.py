@@ -47,7 +47,7 @@ def read_document(source: SourceFile, problems: list[Problem], model_id: str | N
         node = parse(text, duplicates)
     except ReadError as error:
         message = error.message
-        if error.code in ("AD001", "AD002", "AD006"):
+        if error.code in (codes.UNREADABLE_FILE, codes.NOT_UTF8, codes.FILE_TOO_LARGE):
             message = f"{Path(source.display).name} {message}"
         problems.append(Problem(error.code, Severity.ERROR, message,
                                 SourceSpan(source.display, error.line, error.column), model_id))
@@ -56,7 +56,8 @@ def read_document(source: SourceFile, problems: list[Problem], model_id: str | N
         problems.append(Problem(duplicate.code, Severity.ERROR, duplicate.message,
                                 SourceSpan(source.display, duplicate.line, duplicate.column), model_id))
     if node is None:
-        problems.append(Problem("AD009", Severity.ERROR, "the file is empty; a model needs at least `elements`",
+        problems.append(Problem(codes.EMPTY_FILE, Severity.ERROR,
+                                "the file is empty; a model needs at least `elements`",
                                 SourceSpan(source.display, 1, 1), model_id))
     return node
 
@@ -69,14 +70,15 @@ def read_model(source: SourceFile, problems: list[Problem]) -> DraftModel | None
         return None
     reader = Reader(source.display, problems, stem_id)
     if type(node) is not MappingNode:
-        reader.report("AD102", "a model file must be a mapping with at least `elements`", node)
+        reader.report(codes.WRONG_TYPE, "a model file must be a mapping with at least `elements`", node)
         return None
     fields = reader.record(node, schema.MODEL)
     assert fields is not None
     draft = DraftModel(path=source.display, span=reader.span(node))
     version = fields.get("archdoc")
     if version is not None and not (type(version) is ScalarNode and version.value.strip() == "1"):
-        reader.report("AD106", f"unsupported format version {version.value if type(version) is ScalarNode else ''}:"
+        reader.report(codes.UNSUPPORTED_VERSION,
+                      f"unsupported format version {version.value if type(version) is ScalarNode else ''}:"
                                " this archdoc reads version 1", version)
     draft.id = _model_id(reader, fields, stem_id)
     reader.model_id = draft.id or stem_id
@@ -99,7 +101,7 @@ def read_fragment(source: SourceFile, problems: list[Problem], model_id: str | N
     reader = Reader(source.display, problems, model_id)
     document = DraftDocument(path=source.display, span=reader.span(node))
     if type(node) is not MappingNode:
-        reader.report("AD102", f"a {schema.FRAGMENT.name} must be a mapping", node)
+        reader.report(codes.WRONG_TYPE, f"a {schema.FRAGMENT.name} must be a mapping", node)
         return document
     fields = reader.record(node, schema.FRAGMENT)
     if fields is not None:
@@ -112,12 +114,13 @@ def _model_id(reader: Reader, fields: Fields, stem_id: str) -> str | None:
     if id_node is not None:
         written = reader.string(id_node, "a model id")
         if written is not None and not _SLUG.match(written):
-            reader.report("AD104", f"model id '{written}' must be a slug: lowercase letters, digits and '-'", id_node)
+            reader.report(codes.INVALID_ID,
+                          f"model id '{written}' must be a slug: lowercase letters, digits and '-'", id_node)
         elif written is not None:
             return written
         return None
     if not _SLUG.match(stem_id):
-        reader.report("AD104", f"the model id defaults to the file name '{stem_id}', which is not a slug "
+        reader.report(codes.INVALID_ID, f"the model id defaults to the file name '{stem_id}', which is not a slug "
                                "(lowercase letters, digits, '-'): set `id:`", fields.node)
     return None
 
@@ -172,7 +175,8 @@ def _group(reader: Reader, fields: Fields, parent: str | None, groups: list[Draf
     group_id = fields.read("id")
     declared_parent = fields.read("in")
     if parent is not None and declared_parent is not None and declared_parent != parent:
-        reader.report("AD110", f"group '{group_id}' is nested in '{parent}' but says `in: {declared_parent}`",
+        reader.report(codes.GROUP_NOT_A_TREE,
+                      f"group '{group_id}' is nested in '{parent}' but says `in: {declared_parent}`",
                       fields.nodes["in"], element=group_id)
     if group_id is not None:
         kind = fields.read("kind")
@@ -241,7 +245,8 @@ def _arrow(reader: Reader, node: AnyNode, spec: schema.Spec, what: str
         text = reader.string(node, f"a {what}")
         match = _SHORT_WITH_LABEL.match(text or "")
         if text is not None and match is None:
-            reader.report("AD115", f"'{text}' is not a {what}: write 'a -> b', 'a ..> b' or 'a -> b: label'", node)
+            reader.report(codes.INVALID_RELATION,
+                          f"'{text}' is not a {what}: write 'a -> b', 'a ..> b' or 'a -> b: label'", node)
         if match is None:
             return None
         kind = RelationKind.ASYNC if match.group(2) == "..>" else RelationKind.SYNC
@@ -250,7 +255,8 @@ def _arrow(reader: Reader, node: AnyNode, spec: schema.Spec, what: str
         key, value = node.pairs[0]
         match = SHORT_RELATION.match(key.value)
         if match is None:
-            reader.report("AD115", f"'{key.value}' is not a {what}: write 'a -> b: label' or a mapping with from/to",
+            reader.report(codes.INVALID_RELATION,
+                          f"'{key.value}' is not a {what}: write 'a -> b: label' or a mapping with from/to",
                           key)
             return None
         label = "" if type(value) is ScalarNode and value.plain and value.value in ("", "~", "null") else (
@@ -271,7 +277,7 @@ def _rules(reader: Reader, node: AnyNode | None) -> DraftRules:
     if node is None:
         return DraftRules()
     if type(node) is not MappingNode:
-        reader.report("AD102", f"expected a mapping ({schema.RULES.name}), found {node_name(node)}", node)
+        reader.report(codes.WRONG_TYPE, f"expected a mapping ({schema.RULES.name}), found {node_name(node)}", node)
         return DraftRules()
     rules = DraftRules(span=reader.span(node))
     core = MappingNode(node.line, node.column)
@@ -283,7 +289,7 @@ def _rules(reader: Reader, node: AnyNode | None) -> DraftRules:
             rules.options[key.value] = RuleOption(key.value, reader.path, value, reader.span(key))
     if (severity_node := fields.get("severity")) is not None:
         if type(severity_node) is not MappingNode:
-            reader.report("AD102", "expected a mapping of rule codes to severities, e.g. {AD204: error}",
+            reader.report(codes.WRONG_TYPE, "expected a mapping of rule codes to severities, e.g. {AD204: error}",
                           severity_node)
         else:
             for code_node, value in severity_node.pairs:
@@ -314,7 +320,7 @@ def _ignore(reader: Reader, fields: Fields) -> DraftIgnore | None:
         written = fields.read("relation")
         match = SHORT_RELATION.match(written or "")
         if written is not None and match is None:
-            reader.report("AD115", f"'{written}' is not a relation: write 'a -> b'", relation_node)
+            reader.report(codes.INVALID_RELATION, f"'{written}' is not a relation: write 'a -> b'", relation_node)
         elif match is not None:
             relation = (match.group(1), match.group(3))
     if rule is None or not reason:

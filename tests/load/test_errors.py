@@ -172,3 +172,16 @@ def test_an_oversized_file_is_refused_before_it_is_parsed(tmp_path: Path, monkey
     problems = lint_files(Path("."), {})
     assert [(p.code, p.message) for p in problems] == [
         ("AD006", "huge.yaml is larger than 16 MiB; split it with `include`")]
+
+
+def test_a_path_that_does_not_exist_or_is_no_model_file(tmp_path: Path, monkeypatch) -> None:
+    from archdoc.pipeline import load_and_lint
+
+    monkeypatch.chdir(tmp_path)
+    Path("notes.txt").write_text("elements: []\n")
+    result, report = load_and_lint([Path("missing.yaml"), Path("notes.txt")])
+    assert [(p.code, p.span.path, p.message) for p in report.problems] == [
+        ("AD001", "missing.yaml", "missing.yaml does not exist"),
+        ("AD001", "notes.txt", "notes.txt is not a .yaml or .yml model file"),
+    ]
+    assert report.exit_status == 2
