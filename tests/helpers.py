@@ -1,4 +1,4 @@
-"""Plain helpers the tests import: lint model text written to a temporary models folder."""
+"""Plain helpers the tests import: lint model text in a temporary folder, run archdoc, find the seed documents."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+# The documents the gallery models were drawn from live beside the checkout, not in it.
+SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def lint_files(root: Path, files: dict[str, str]) -> list:
@@ -37,3 +43,11 @@ def project_with_model(root: Path, name: str, text: str) -> Path:
     (root / "models").mkdir()
     (root / "models" / name).write_text(text)
     return root
+
+
+def seed_file(name: str) -> Path:
+    """The seed document `name` from ../shared/seeds beside the checkout; skips the test, saying so, when absent."""
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip(f"seed document {name} is not in ../shared/seeds beside the checkout")
+    return path

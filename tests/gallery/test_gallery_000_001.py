@@ -3,11 +3,11 @@ Architecture Patterns"), plus the parts of seed 002 that the disaster-recovery a
 defense-in-depth models take from it.
 
 Expected values come from the seeds, never from the model files: the seed excerpts below are
-copied verbatim from /work/shared/seeds (``test_embedded_excerpts_match_the_seed_files``
-checks that when the seed files are at hand) and parsed here, the Mermaid diagram of seed
-000 with regular expressions and the ASCII diagrams of seed 001 with a small column-aware
-parser (``→`` joins boxes on a line; ``↓``/``↑`` join the boxes above and below the arrow's
-column).
+copied verbatim from the seed documents in ../shared/seeds beside the checkout
+(``test_embedded_excerpts_match_the_seed_files`` checks that when they are at hand) and
+parsed here, the Mermaid diagram of seed 000 with regular expressions and the ASCII diagrams
+of seed 001 with a small column-aware parser (``→`` joins boxes on a line; ``↓``/``↑`` join
+the boxes above and below the arrow's column).
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from helpers import seed_file
 
 from archdoc.lint import model_options
 
 REPO = Path(__file__).resolve().parents[2]
 MODELS_DIR = REPO / "models"
-SEEDS_DIR = Path("/work/shared/seeds")
 
 SEED_001_MODELS = (
     "three-tier", "serverless", "microservices", "event-driven", "data-lake",
@@ -507,9 +507,7 @@ def _views_beyond_overview(model):
 # --------------------------------------------------------------------------- all my models
 
 def test_embedded_excerpts_match_the_seed_files():
-    if not SEEDS_DIR.is_dir():
-        pytest.skip("seed files not available here; the excerpts above are the reference")
-    seed = {key: (SEEDS_DIR / name).read_text(encoding="utf-8") for key, name in SEED_FILES.items()}
+    seed = {key: seed_file(name).read_text(encoding="utf-8") for key, name in SEED_FILES.items()}
     assert SEED_000_MERMAID in seed["000"]
     assert SEED_000_FLOWS_AND_USE_CASES in seed["000"]
     for heading, block in SEED_001_DIAGRAMS.items():
