@@ -95,6 +95,23 @@ class ModelGraph:
         """A flow step that answers along a relation drawn the other way (and has none of its own)."""
         return (step.target, step.source) in self._between and (step.source, step.target) not in self._between
 
+    def successors(self, element_id: str) -> list[str]:
+        """The elements this one has relations to (each once), in the graph's order."""
+        return list(self.graph.successors(element_id))
+
+    def predecessors(self, element_id: str) -> list[str]:
+        """The elements that have relations to this one (each once)."""
+        return list(self.graph.predecessors(element_id))
+
+    def connected(self, source: str, target: str) -> bool:
+        """Whether a relation goes from `source` to `target` or back."""
+        return (source, target) in self._between or (target, source) in self._between
+
+    def cycles(self) -> list[set[str]]:
+        """The groups of elements that depend on each other in a circle (a self-relation is one alone)."""
+        found = [set(c) for c in nx.strongly_connected_components(self.graph) if len(c) > 1]
+        return found + [{node} for node in nx.nodes_with_selfloops(self.graph)]
+
     def relation_by_identity(self, identity: tuple[str, str, int]) -> Relation | None:
         source, target, occurrence = identity
         relations = self.relations_between(source, target)

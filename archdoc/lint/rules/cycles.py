@@ -26,8 +26,6 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import networkx as nx
-
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import arrow, first_relation, relation_finding
 from archdoc.load.schema import Field
@@ -44,22 +42,20 @@ OPTIONS = (Field("acyclic", "bool", "Report dependency cycles."),)
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     if not options.get("acyclic"):
         return
-    g = graph.graph
-    components = [c for c in nx.strongly_connected_components(g) if len(c) > 1]
-    components += [{node} for node in nx.nodes_with_selfloops(g)]
+    components = graph.cycles()
     for component in sorted(components, key=min):
-        cycle = _shortest_cycle(g, min(component), component)
+        cycle = _shortest_cycle(graph, min(component), component)
         relation = first_relation(graph, cycle[0], cycle[1])
         yield relation_finding(graph, CODE, SEVERITY, relation, f"dependency cycle: {arrow(cycle)}")
 
 
-def _shortest_cycle(g: nx.MultiDiGraph, start: str, component: set[str]) -> list[str]:
+def _shortest_cycle(graph: ModelGraph, start: str, component: set[str]) -> list[str]:
     """A shortest cycle through `start` inside its component, by breadth-first search."""
     parent: dict[str, str] = {}
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        for successor in sorted(set(g.successors(node)) & component):
+        for successor in sorted(set(graph.successors(node)) & component):
             if successor == start:
                 path = [node]
                 while path[-1] != start:

@@ -40,10 +40,9 @@ SEVERITY = Severity.ERROR
 
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
-    g = graph.graph
     for flow in graph.model.flows:
         for number, step in enumerate(flow.steps, start=1):
-            if g.has_edge(step.source, step.target) or g.has_edge(step.target, step.source):
+            if graph.connected(step.source, step.target):
                 continue
             yield finding(graph, CODE, SEVERITY, step.span,
                           f"flow '{flow.id}' step {number}: no relation {step.source} -> {step.target} in the model",

@@ -62,7 +62,6 @@ OPTIONS = (Field("require_path_through", "objects", "Required waypoints.", spec=
 
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
-    g = graph.graph
     for rule in options.get("require_path_through", ()):
         if not (rule["from"] and rule["to"] and rule["through"]):
             continue
@@ -78,7 +77,7 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
         queue = deque(sorted(targets))
         while queue:
             node = queue.popleft()
-            for predecessor in sorted(g.predecessors(node)):
+            for predecessor in sorted(graph.predecessors(node)):
                 if predecessor not in distance and predecessor not in through:
                     next_hop[predecessor] = node
                     distance[predecessor] = distance[node] + 1
@@ -86,7 +85,7 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
         required = ", ".join(selector.text for selector in rule["through"])
         because = f" ({rule['reason']})" if rule["reason"] else ""
         for source in sorted(sources):
-            first = _first_step(g, source, distance, through)
+            first = _first_step(graph, source, distance, through)
             if first is None:
                 continue
             path = [source, first]
@@ -97,10 +96,10 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
                                    f"path from {source} to {path[-1]} bypasses {required}{because}: {arrow(path)}")
 
 
-def _first_step(g: object, source: str, distance: dict[str, int], through: set[str]) -> str | None:
+def _first_step(graph: ModelGraph, source: str, distance: dict[str, int], through: set[str]) -> str | None:
     """The successor of `source` that starts a shortest bypassing path (at least one relation long)."""
     best: tuple[int, str] | None = None
-    for successor in g.successors(source):  # type: ignore[attr-defined]
+    for successor in graph.successors(source):
         if successor in distance and successor not in through:
             candidate = (distance[successor], successor)
             if best is None or candidate < best:

@@ -87,19 +87,11 @@ def image_dot(view_slice: ViewSlice) -> str:
     return _dot_source(view_slice).text
 
 
-_last_source: tuple[ViewSlice, DotSource] | None = None
-
-
+@lru_cache(maxsize=8)
 def _dot_source(view_slice: ViewSlice) -> DotSource:
-    """build_dot, remembered for the last slice: a site asks for each view as SVG and as PNG, keys
-    and renders it, from one slice object, and the DOT source is the same every time."""
-    global _last_source
-    last = _last_source  # one read: render threads may replace it meanwhile
-    if last is not None and last[0] is view_slice:
-        return last[1]
-    source = build_dot(view_slice)
-    _last_source = (view_slice, source)
-    return source
+    """build_dot, remembered by the slice's value: a site asks for each view as SVG and as PNG, keys
+    and renders it, and the DOT source is the same every time. (Slices are immutable and hashable.)"""
+    return build_dot(view_slice)
 
 
 def image_key(view_slice: ViewSlice, fmt: str) -> str:
