@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 # The documents the gallery models were drawn from live beside the checkout, not in it.
 SEEDS = REPO.parent / "shared" / "seeds"
+# ARCHDOC_UPDATE_GOLDEN=1 rewrites the golden files instead of comparing: review their diff before committing.
+UPDATE_GOLDEN = os.environ.get("ARCHDOC_UPDATE_GOLDEN") == "1"
 
 
 def lint_files(root: Path, files: dict[str, str]) -> list:
@@ -51,3 +55,20 @@ def seed_file(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"seed document {name} is not in ../shared/seeds beside the checkout")
     return path
+
+
+def assert_golden(path: Path, actual: str) -> None:
+    """`actual` is byte for byte the golden file at `path` (ARCHDOC_UPDATE_GOLDEN=1 rewrites the file instead)."""
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(actual.encode("utf-8"))
+    name = path.relative_to(REPO).as_posix()
+    if not path.is_file():
+        pytest.fail(f"no golden file {name}: run with ARCHDOC_UPDATE_GOLDEN=1 and review it")
+    expected = path.read_bytes().decode("utf-8")
+    if actual != expected:
+        diff = difflib.unified_diff(expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+                                    f"{name} (golden)", "output now")
+        shown = "".join(list(diff)[:60])
+        pytest.fail(f"the output differs from {name}; if the change is intended, regenerate it with "
+                    f"ARCHDOC_UPDATE_GOLDEN=1 and review the diff:\n{shown}", pytrace=False)
