@@ -40,9 +40,10 @@ def test_only_safe_characters_come_out(text: str) -> None:
     ("C:\\", "C#58;#92;"),
     ("one\ntwo\r\nthree", "one<br/>two<br/>three"),
     ("tab\tnbsp\u00a0", "tab#9;nbsp#160;"),
+    ("bell\x07esc\x1b", "bell\u2407esc\u241b"),  # controls shown as control pictures
     ("😀 Zürich 東京", "😀 Zürich 東京"),
     ("👨\u200d👩", "👨#8205;👩"),  # a zero-width joiner is invisible: coded, still joins
-    ("\u202e", "#8238;"),
+    ("invoice\u202efdp.exe", "invoice\u27e8U+202E\u27e9fdp.exe"),  # an override is shown, never acts
     ("ﬂ°°60¶ß", "#64258;#8288;#176;#176;60#182;#8288;#223;"),  # no forged placeholder, even once decoded
     ("", ""),
 ])

@@ -17,6 +17,7 @@ import diagrams
 from archdoc.load import catalogue
 from archdoc.load.kinds import Kind
 from archdoc.model import Group
+from archdoc.model.visible import visible
 from archdoc.render.images.styles import (
     CLUSTER_STYLES,
     DEFAULT_CLUSTER_STYLE,
@@ -39,6 +40,7 @@ MAX_TOOLTIP_CHARS = 500
 # every other string; `escape` doubles backslashes once per pass.
 _TOOLTIP_PASSES = 2
 # Control characters and the non-characters XML forbids (Graphviz would copy them into the SVG).
+_KEPT = "\t\n\r\x0b\x0c\x85\u2028\u2029"  # whitespace and line breaks, which labels show as such
 _DROPPED = {code: None for code in [*range(0, 9), *range(11, 32), 127, 0xFFFE, 0xFFFF]}
 
 
@@ -60,9 +62,10 @@ def escape(text: str, *, html: bool = False, passes: int = 1) -> str:
     Graphviz decodes entities in every string, so `&`, `<`, `>` and `"` become entities (no
     quote is left to end the string, no `<` to start HTML); it then expands escString
     sequences `passes` times, so each backslash is doubled per pass. Line breaks become
-    Graphviz's own; other control characters and lone surrogates are dropped or replaced.
+    Graphviz's own; other control characters and bidi overrides are shown (`␛`, `⟨U+202E⟩`),
+    non-characters dropped and lone surrogates replaced.
     """
-    normalised = "\n".join(text.splitlines())
+    normalised = "\n".join(visible(text, keep=_KEPT).splitlines())
     return normalised.encode("utf-8", "replace").decode("utf-8").translate(_table(html, passes))
 
 
@@ -118,14 +121,24 @@ class _Writer:
         return Html("".join(parts))
 
     def _contents(self, parent: str | None, depth: int) -> None:
-        indent = "\t" * depth
-        for group in self.groups_in.get(parent, []):
-            self.lines.append(f"{indent}subgraph {_quote('cluster_' + group.id)} {{")
-            self.lines.append(f"{indent}\tgraph [{self._cluster(group)}];")
-            self._contents(group.id, depth + 1)
-            self.lines.append(f"{indent}}}")
-        for box in self.boxes_in.get(parent, []):
-            self.lines.append(f"{indent}{_quote(box.id)} [{self._node(box)}];")
+        """Clusters (nested, each before the boxes beside it), then boxes; iterative, so no group chain
+        can exhaust Python's stack."""
+        stack: list[tuple[str, Group | str | None, int]] = [("inside", parent, depth)]
+        while stack:
+            action, subject, level = stack.pop()
+            indent = "\t" * level
+            if action == "inside":  # the clusters inside a group (or the top), then its boxes
+                stack.append(("boxes", subject, level))
+                for group in reversed(self.groups_in.get(subject if isinstance(subject, str) else None, [])):
+                    stack += [("close", None, level), ("inside", group.id, level + 1), ("open", group, level)]
+            elif action == "open" and isinstance(subject, Group):
+                self.lines.append(f"{indent}subgraph {_quote('cluster_' + subject.id)} {{")
+                self.lines.append(f"{indent}\tgraph [{self._cluster(subject)}];")
+            elif action == "close":
+                self.lines.append(f"{indent}}}")
+            else:
+                for box in self.boxes_in.get(subject if isinstance(subject, str) else None, []):
+                    self.lines.append(f"{indent}{_quote(box.id)} [{self._node(box)}];")
 
     def _cluster(self, group: Group) -> str:
         kind = catalogue().group_kind(group.kind)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from archdoc.model.visible import visible
+
 # ASCII kept as written: letters, digits, space and punctuation that means nothing inside a
 # quoted flowchart label, a sequence participant alias or a message. Everything else is
 # coded: `#` (entities), `;` and `,` (statement and alias ends), `%` (`%%{init}%%` directives
@@ -34,6 +36,7 @@ _PLACEHOLDER_PAIRS = {"\ufb02\u00b0": "#64258;#8288;#176;", "\u00b6\u00df": "#18
 _PLAIN_CATEGORIES = frozenset("LMNPS")
 
 LINE_BREAK = "<br/>"
+_KEPT = "\t\n\r\x0b\x0c\x85\u2028\u2029"  # whitespace and line breaks, which the label shows as such
 _NEWLINE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c]")
 # Every line break (a CRLF pair as one), placeholder pair and character that may need coding;
 # `_replacement` keeps the harmless non-ASCII ones.
@@ -44,9 +47,10 @@ def escape_label(text: str) -> str:
     """`text` as a Mermaid label that shows literally: entity codes for anything meaningful, `<br/>` for newlines.
 
     The `<br/>` is archdoc's own markup (a user's `<` is always coded), and Mermaid draws it as
-    a line break in every diagram type, with `securityLevel: strict` too.
+    a line break in every diagram type, with `securityLevel: strict` too. Controls and bidi
+    overrides are shown (`␛`, `⟨U+202E⟩`), never left to act on the label around them.
     """
-    return _CANDIDATES.sub(_replacement, text)
+    return _CANDIDATES.sub(_replacement, visible(text, keep=_KEPT))
 
 
 def _replacement(match: re.Match[str]) -> str:

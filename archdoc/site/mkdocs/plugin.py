@@ -42,6 +42,8 @@ HOME_PAGE = "index.md"
 class ArchdocPluginConfig(Config):
     models = config_options.Type(str, default="models")
     """The models folder, relative to mkdocs.yml."""
+    allow_external = config_options.Type(bool, default=False)
+    """Build even when mkdocs.yml makes pages load from other hosts (warned about); false refuses such a build."""
 
 
 @dataclass
@@ -68,7 +70,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        enforce_safety(config)
+        enforce_safety(config, allow_external=self.config.allow_external)
         project = _project_dir(config)
         try:
             self.assets = site_assets(project)

@@ -2,7 +2,8 @@
 
 Everything a model says (labels, descriptions, tags, property names, links, file names)
 is hostile: it must reach the reader as text, never as HTML, an attribute, a script link
-or a request to another host. `safe_markdown` keeps a description's Markdown formatting
+or a request to another host, and with its controls and bidi overrides shown, not acting
+(`archdoc.model.visible`). `safe_markdown` keeps a description's Markdown formatting
 and neutralises the rest; `escape_inline` makes any text literal inside a table cell,
 heading or link label; `safe_url` decides which link targets become links at all.
 """
@@ -16,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import quote
 
 from archdoc.model import Element, Group
+from archdoc.model.visible import visible
 
 __all__ = [
     "code", "drop_empty_columns", "element_link", "escape_html", "escape_inline", "fence", "first_paragraph",
@@ -34,11 +36,17 @@ _BACKSLASHED = frozenset("\\`*_[]{}#!|")
 # has no backslash escape for: written as character references instead.
 _ENTITIES = {"~": "&#126;", "^": "&#94;", "=": "&#61;"}
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_WHITESPACE = "\t\n\r"  # kept by `visible` where a text is flattened to one line or split into lines
 # Python-Markdown's escapable characters: a link target's `\.` means `.` once parsed.
 _MARKDOWN_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
 
 _FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+# An image is `!` directly before `[`: Python-Markdown has no other image syntax (inline,
+# reference or shortcut all start so), and raw HTML never gets through. Every `!` with
+# only spaces or invisible characters before a `[` is written as a character reference,
+# so no spelling (`!![`, `! [`, `![a][ref]`, `![ref]`) can make the page load anything.
+_IMAGE_BANG = re.compile(r"!(?=[\s\u200b-\u200f\u2060\ufeff]*\[)")
 _INLINE_TARGET = re.compile(r"\]\s*\(\s*([^)\"']*)")
 _REFERENCE_TARGET = re.compile(r"\[([^\[\]]*)\]:[ \t]*\n?[ \t]*(\S*)")
 # Text a backtick span shows as written: no backtick, no pipe (a table would split there), one line.
@@ -57,12 +65,12 @@ _RESERVED_NAMES = frozenset(
 
 def escape_html(text: str) -> str:
     """`&`, `<` and `>` as character references (the text stays readable, nothing becomes a tag)."""
-    return "".join(_HTML.get(char, char) for char in text)
+    return "".join(_HTML.get(char, char) for char in visible(text))
 
 
 def escape_inline(text: str) -> str:
     """Any text as literal, one-line Markdown: for table cells, headings and link labels."""
-    flat = " ".join(text.split())  # newlines would end a table row or a heading
+    flat = " ".join(visible(text, keep=_WHITESPACE).split())  # newlines would end a table row or a heading
     out = []
     for char in flat:
         if char in _HTML:
@@ -79,12 +87,12 @@ def escape_inline(text: str) -> str:
 def safe_markdown(text: str) -> str:
     """A model's Markdown with its formatting kept and everything active removed.
 
-    Raw HTML and `<...>` autolinks become text (`<`, `>` and `&` escaped), attribute lists
-    (`{: onclick=...}`) lose their braces, link targets outside LINK_SCHEMES are shown as
-    text, images become plain links (the page makes no request to other hosts), and code
-    spans and fenced blocks are written as HTML built here, so their `<` shows as `<`.
+    Raw HTML, entities and `<...>` autolinks become text (`<`, `>` and `&` escaped), attribute
+    lists (`{: onclick=...}`) lose their braces, link targets outside LINK_SCHEMES are shown
+    as text, images become a `!` and a plain link (the page makes no request to other hosts),
+    and code spans and fenced blocks are written as HTML built here, so their `<` shows as `<`.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = visible(text.replace("\r\n", "\n").replace("\r", "\n"), keep="\t\n").split("\n")
     parts: list[str] = []
     prose: list[str] = []
     index = 0
@@ -114,6 +122,7 @@ def first_paragraph(text: str) -> str:
 
 def code(text: str) -> str:
     """A code span showing the text literally, whatever it holds (also inside a table cell)."""
+    text = visible(text)
     if _PLAIN_CODE.match(text):
         return f"`{text}`"
     return "<code>" + _code_text(text) + "</code>"
@@ -213,7 +222,8 @@ def front_matter(title: str) -> str:
     through Jinja's `striptags`, which turns `&lt;` back into `<`: an escaped title here
     keeps a model's title text in the browser tab.
     """
-    return f"---\ntitle: {_yaml_string(escape_html(' '.join(title.split())))}\n---"
+    one_line = " ".join(visible(title, keep=_WHITESPACE).split())
+    return f"---\ntitle: {_yaml_string(escape_html(one_line))}\n---"
 
 
 def usd(amount: Decimal) -> str:
@@ -281,12 +291,12 @@ def _safe_prose(text: str) -> str:
 def _safe_text(text: str) -> str:
     escaped = "".join(_HTML.get(char, char) for char in text)
     # Braces are attribute lists (`{onclick=...}` sets any attribute); as references they are text.
-    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+    escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")
+    return _IMAGE_BANG.sub("&#33;", escaped)
 
 
 def _neutralise_links(text: str) -> str:
-    """Images become links; links and reference definitions with a forbidden target become text."""
-    text = text.replace("![", "[")
+    """Links and reference definitions with a forbidden target become text (images are gone already)."""
 
     def inline(match: re.Match[str]) -> str:
         if _scheme(match.group(1)) in (None, *LINK_SCHEMES):
