@@ -55,7 +55,12 @@ def run_import(args: argparse.Namespace) -> int:
         _report(merged.problems)
         if merged.text is None:
             return EXIT_UNREADABLE
-        return _write(args.output or args.into, merged.text, replace=args.output is None)
+        target = args.output or args.into
+        status = _write(target, merged.text, replace=args.output is None)
+        if status == 0:
+            added = ", ".join(merged.added) if merged.added else "nothing new"
+            print(f"archdoc: merged into {visible(str(target))}: added {added}", file=sys.stderr)
+        return status
     text = write_model(result.draft, header(args.format, [str(s) for s in args.sources]))
     if args.output is None:
         sys.stdout.write(text)
@@ -97,6 +102,7 @@ def _write(path: Path, text: str, *, replace: bool) -> int:
     except FileNotFoundError:
         pass
     folder = path.parent if str(path.parent) else Path(".")
+    temporary = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
@@ -104,6 +110,10 @@ def _write(path: Path, text: str, *, replace: bool) -> int:
         if path.exists():
             os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
         os.replace(temporary, path)
+        temporary = None
     except OSError as error:
         return _usage(f"cannot write {visible(str(path))}: {error.strerror or error}")
+    finally:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
     return 0
