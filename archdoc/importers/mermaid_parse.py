@@ -298,9 +298,7 @@ class _Parser:
                 if text.startswith('"', start):
                     end = self._quote_end(start)
                     label = text[start + 1:end]
-                    close = text.find(closer, end + 1)
-                    if shape == "lean" and close < 0:
-                        close = text.find(closer[::-1].replace("[", "]"), end + 1)
+                    close = self._closer(end + 1, closer, shape)
                 else:
                     close = self._closer(start, closer, shape)
                     label = text[start:close]

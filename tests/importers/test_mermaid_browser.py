@@ -24,6 +24,7 @@ EXTRA = [
     'flowchart LR\n  q["Quoted (text) [brackets]"] --> r[(DB)] --> s((Circle)) --> t{Choice} --> u{{Hex}}\n'
     "  u --> v>Flag] --> w[/Lean/] --> x[\\Back\\] --> y([Stadium]) --> z[[Sub]]",
     "graph LR\n  A---oB\n  C---xD\n  E-->F:::hot\n  classDef hot fill:#f00",
+    "graph LR\n  n5[\\\"S3 (Static)<br/>«data»\"/] --> n6[/\"Lean\"\\]",
     'flowchart LR\n  n1@{ shape: cyl, label: "Cache" } --> n2\n  %% a comment\n  n2 --> n3; n3 --> n1',
 ]
 CASES = [body for body, _line in diagrams(README, README.read_text()) if diagram_type(body) in ("graph", "flowchart")]
