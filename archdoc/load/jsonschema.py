@@ -15,6 +15,7 @@ from archdoc.load.kinds import ALIASES, KindCatalogue
 from archdoc.load.schema import (
     ARROW_PATTERN,
     ID_PATTERN,
+    PROPERTY_TYPES,
     RELATION,
     RULE_CODE_PATTERN,
     SEVERITIES,
@@ -88,6 +89,20 @@ def _object_schema(spec: Spec, definitions: dict[str, Any], kinds: dict[str, Any
     }
 
 
+def _property_schemas() -> dict[str, Any]:
+    """The well-known properties, each as its declared type reads it."""
+    by_type: dict[str, dict[str, Any]] = {
+        "number": {"type": "number", "minimum": 0},
+        "bool": {"anyOf": [{"type": "boolean"}, {"enum": _TRUE_FALSE_WORDS}]},
+        "strings": {"anyOf": [_STRICT, {"type": "array", "items": _STRICT}]},
+        "text": _SCALAR,
+        "count-or-text": {"anyOf": [{"type": "integer", "minimum": 0},
+                                    {"type": ["string", "number", "boolean", "null"], "not": {"type": "integer"}}]},
+        "duration-or-text": _SCALAR,
+    }
+    return {name: {"description": doc, **by_type[kind]} for name, (kind, doc) in sorted(PROPERTY_TYPES.items())}
+
+
 def _list_of(item: dict[str, Any]) -> dict[str, Any]:
     """A list field: archdoc also reads an empty value (`views:`) as an empty list."""
     return {"anyOf": [{"type": "array", "items": item}, {"type": "null"}]}
@@ -106,7 +121,7 @@ def _value_schema(f: Field, owner: Spec, definitions: dict[str, Any], kinds: dic
         "strings": {"anyOf": [_STRICT, {"type": "array", "items": _STRICT}, {"type": "null"}]},
         "selector": {"anyOf": [_SELECTOR, {"type": "array", "items": _SELECTOR}]},
         "links": {"type": "object", "additionalProperties": _STRICT},
-        "properties": {"type": "object", "additionalProperties": {
+        "properties": {"type": "object", "properties": _property_schemas(), "additionalProperties": {
             "anyOf": [_SCALAR, {"type": "array", "items": _SCALAR}]}},
         "severities": {"type": "object",
                        "propertyNames": (kinds or {}).get("rule code", {"pattern": RULE_CODE_PATTERN}),

@@ -68,6 +68,23 @@ LAYER = Spec("layer", "A horizontal slice of the architecture; layers are listed
     _f("cross_cutting", "bool", "Any layer may call a cross-cutting layer (operations, security)."),
 ))
 
+# Properties the rules and the site read have declared types; any other property is free-form.
+# Types: number (>= 0), bool, text, strings (a list, or one string), count-or-text, duration-or-text.
+PROPERTY_TYPES: dict[str, tuple[str, str]] = {
+    "cost_monthly": ("number", "Monthly cost in USD; rolled up by group and layer on the model page."),
+    "multi_az": ("bool", "Runs in more than one availability zone."),
+    "encrypted": ("bool", "Data at rest is encrypted."),
+    "public": ("bool", "Reachable from the internet."),
+    "zone": ("text", "The availability zone it runs in (us-east-1a)."),
+    "zones": ("strings", "The availability zones it runs in."),
+    "region": ("text", "The region it runs in (us-east-1)."),
+    "cidr": ("text", "On groups: the network (10.0.0.0/16); checked by AD207-AD209."),
+    "replicas": ("count-or-text", "How many copies run: a whole number, or text such as 'one per zone'."),
+    "rto": ("duration-or-text", "Recovery time objective: a duration (15m, 4h, 1d) or text (Near zero)."),
+    "rpo": ("duration-or-text", "Recovery point objective: a duration (15m, 4h, 1d) or text (Hours)."),
+}
+DURATION_PATTERN = r"^\s*[0-9]+(\.[0-9]+)?\s*(s|m|min|h|d|w)\s*$"
+
 IAC_REFS = "The infrastructure resources it stands for: CloudFormation logical ids or Terraform addresses."
 
 GROUP_FIELDS: list[Field] = [

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from archdoc.load import codes
-from archdoc.load.schema import ID_PATTERN, Field, Spec
+from archdoc.load.schema import ID_PATTERN, PROPERTY_TYPES, Field, Spec
 from archdoc.load.yamlnodes import (
     STR,
     AnyNode,
@@ -209,14 +209,61 @@ class Reader:
         spans: dict[str, SourceSpan] = {}
         for key, value in node.pairs:
             if type(value) is ScalarNode:
-                values[key.value] = value.resolve()
+                resolved: Any = value.resolve()
             elif type(value) is SequenceNode and all(type(item) is ScalarNode for item in value.items):
-                values[key.value] = tuple(item.resolve() for item in value.items)  # type: ignore[union-attr]
+                resolved = tuple(item.resolve() for item in value.items)  # type: ignore[union-attr]
             else:
                 self.report(codes.WRONG_TYPE, f"property '{key.value}' must be a scalar or a list of scalars", value)
                 continue
+            declared = PROPERTY_TYPES.get(key.value)
+            if declared is not None:
+                resolved = self._typed_property(key.value, declared[0], value, resolved)
+                if resolved is None:
+                    continue  # reported: a wrong value is unknown, never taken as something else
+            values[key.value] = resolved
             spans[key.value] = self.span(value)
         return values, spans
+
+    def _typed_property(self, name: str, kind: str, node: AnyNode, value: Any) -> Any:
+        """A well-known property checked against its declared type; None (and a finding) when it does not fit."""
+        written = node.value if type(node) is ScalarNode else None
+        quoted = type(node) is ScalarNode and not node.plain
+        if kind == "number":
+            if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+                return value
+            hint = f": write {written.strip()}, not \"{written}\"" if quoted and _NUMBER.match(written or "") else ""
+            self.report(codes.WRONG_TYPE, f"property '{name}' must be a number of at least 0, found "
+                                          f"{_shown(node)}{hint}", node)
+            return None
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value
+            hint = ""
+            if quoted and (written or "").strip().lower() in ("true", "false", "yes", "no", "on", "off"):
+                hint = f": write {written.strip().lower()}, not \"{written}\""  # type: ignore[union-attr]
+            self.report(codes.WRONG_TYPE, f"property '{name}' must be true or false, found {_shown(node)}{hint}", node)
+            return None
+        if kind == "strings":
+            items = value if isinstance(value, tuple) else (value,)
+            if all(isinstance(item, str) for item in items):
+                return items
+            self.report(codes.WRONG_TYPE, f"property '{name}' must be a list of names, found {_shown(node)}", node)
+            return None
+        if value is None and kind in ("text", "count-or-text", "duration-or-text"):
+            return None  # `zone:` with nothing after it: unknown, as if absent
+        if kind == "text":
+            if isinstance(value, tuple):
+                self.report(codes.WRONG_TYPE, f"property '{name}' must be one value, found a list", node)
+                return None
+            return written if written is not None else value
+        if kind == "count-or-text":
+            if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+                self.report(codes.INVALID_VALUE, f"property '{name}' must not be negative, found {written}", node)
+                return None
+            return value if isinstance(value, int) and not isinstance(value, bool) else (written or value)
+        if kind == "duration-or-text":
+            return written if written is not None else value
+        return value
 
     def selectors(self, node: AnyNode | None) -> tuple[Selector, ...]:
         """A selector or a list of them; malformed terms are reported (AD113) and dropped."""
@@ -296,6 +343,18 @@ def read_value(reader: Reader, node: AnyNode | None, field: Field) -> Any:
         records = (reader.record(item, field.spec) for item in reader.items(node, what or field.name))
         return [record for record in records if record is not None]
     raise ValueError(f"field type {kind} is read by its owner")  # relations, steps, version, slug, severities
+
+
+_NUMBER = re.compile(r"^\s*[0-9]+(\.[0-9]+)?\s*$")
+
+
+def _shown(node: AnyNode) -> str:
+    """A value as the user wrote it, for messages: `the text "30"`, `the boolean no`, `a list`."""
+    if type(node) is ScalarNode:
+        if not node.plain:
+            return f'the text "{node.value}"'
+        return describe_scalar(node)
+    return node_name(node)
 
 
 def parse_selector(text: str, span: SourceSpan) -> Selector | str:

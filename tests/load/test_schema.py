@@ -130,6 +130,15 @@ SNIPPETS = [
     "flows: [{id: f, steps: ['a -> b: hi']}]\nelements: [{id: a}, {id: b}]\nrelations: [a -> b]\n",
     "flows: [{id: f}]\nelements: []\n",
     "elements: [{id: a, iac: [OrdersDb, aws_db_instance.orders], owner: payments}]\niac: [../infra/t.yaml]\n",
+    "elements: [{id: a, properties: {cost_monthly: '30'}}]\n",
+    "elements: [{id: a, properties: {cost_monthly: -1}}]\n",
+    "elements: [{id: a, properties: {cost_monthly: 12.5, multi_az: off, encrypted: true, public: no}}]\n",
+    "elements: [{id: a, properties: {multi_az: 'false'}}]\n",
+    "elements: [{id: a, properties: {multi_az: maybe}}]\n",
+    "elements: [{id: a, properties: {zones: [no]}}]\n",
+    "elements: [{id: a, properties: {zone: us-east-1a, zones: us-east-1a, rto: 15m, rpo: Near zero, replicas: 2}}]\n",
+    "elements: [{id: a, properties: {replicas: -2}}]\n",
+    "elements: [{id: a, properties: {replicas: one per zone, region: eu-west-1}}]\n",
 ]
 
 
