@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 
@@ -28,17 +30,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop_on_signals() -> list[int]:
+    """SIGTERM and SIGHUP end a run as Ctrl+C does: every `finally` runs (temporary folders are removed,
+    a half-built site is never swapped in). Returns the list the caught signal's number is put in."""
+    caught: list[int] = []
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        return caught
+
+    def stop(number: int, _frame: object) -> None:
+        caught.append(number)
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, stop)
+    return caught
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    stopped_by = _stop_on_signals()
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
         print("archdoc: interrupted", file=sys.stderr)
-        return 130
+        return 128 + (stopped_by[0] if stopped_by else signal.SIGINT)
     except BrokenPipeError:
         return 0
     except ArchdocError as error:  # a mistake of the user's input, request or environment: one line

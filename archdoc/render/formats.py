@@ -7,13 +7,12 @@ Renderers are imported when a row draws, so reading the table costs nothing.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from archdoc.graph import ModelGraph
 from archdoc.model import Flow, Problem, View
+from archdoc.model.scratch import scratch_folder
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,8 @@ def _image(fmt: str) -> Draw:
 
         drawn = slice_flow(graph, target) if isinstance(target, Flow) else slice_view(graph, target)
         prepared, problems = images.prepare_image_slice(drawn, span=target.span)
-        with tempfile.TemporaryDirectory(prefix="archdoc-render-") as scratch:
-            written = images.render_image(prepared, fmt, Path(scratch) / f"diagram.{fmt}")
+        with scratch_folder("archdoc-render-") as scratch:
+            written = images.render_image(prepared, fmt, scratch / f"diagram.{fmt}")
             return Drawing(written.read_bytes(), tuple(prepared.notes), tuple(problems))
     return draw
 

@@ -15,11 +15,11 @@ import re
 import shutil
 import struct
 import subprocess
-import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
 
+from archdoc.model.scratch import scratch_folder
 from archdoc.render.images.dot import DotSource
 
 DOT_MISSING = "Graphviz `dot` was not found: install Graphviz (apt-get install graphviz)"
@@ -57,7 +57,8 @@ def graphviz_version(executable: str) -> str:
 def run_dot(source: DotSource, fmt: str, timeout: float, what: str) -> bytes:
     """The image `dot -T<fmt>` makes of the source, stopped after `timeout` seconds."""
     executable = dot_executable()
-    with tempfile.TemporaryDirectory(prefix="archdoc-icons-") as staging:
+    with scratch_folder("archdoc-icons-") as folder:  # also removes those of killed runs
+        staging = str(folder)
         for name, icon in source.icons.items():
             shutil.copyfile(icon, os.path.join(staging, name))
         environment = {**os.environ, "SERVER_NAME": "archdoc", "GV_FILE_PATH": staging + os.sep}

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ipaddress
 import logging
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from archdoc.lint import LintReport
 from archdoc.load import LoadResult
+from archdoc.model.scratch import scratch_folder
 from archdoc.site.build import BuildRequest, BuildSummary, SiteBuildError, build_site, routed_log
 from archdoc.site.mkdocs.config import CONFIG_FILE
 
@@ -46,8 +46,8 @@ def is_loopback(host: str) -> bool:
 def serve_site(request: BuildRequest, host: str, port: int, load: LoadModels, show: ShowReport,
                progress: Progress) -> int:
     """Build, serve, rebuild on change until interrupted; 1 when the first build fails, 2 when the port is taken."""
-    with tempfile.TemporaryDirectory(prefix="archdoc-serve-") as scratch:
-        target = replace(request, out=Path(scratch) / "site")
+    with scratch_folder("archdoc-serve-") as scratch:  # SIGTERM ends the block too (archdoc.cli)
+        target = replace(request, out=scratch / "site")
         first = _rebuild(target, load, show, progress)
         if first is None:
             return 1
