@@ -3,7 +3,8 @@
 Sizes are bounded per kind of source: CloudFormation itself accepts templates of at most
 1 MB, so templates get the models' bound; `.tf` files are parsed by a pure-Python parser and
 get a smaller one; Terraform's plan and state JSON is often far larger than any model and
-gets its own, larger bound (it is parsed by the C JSON decoder).
+gets its own, larger bound (it is parsed by the C JSON decoder). `.tf` files are also bounded
+together, per read, since the HCL parser is slow.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from archdoc.model import Problem, Severity, SourceSpan
 
 MIB = 1024 * 1024
 MAX_TEMPLATE_BYTES = 16 * MIB
-MAX_HCL_BYTES = 4 * MIB
+MAX_HCL_BYTES = 1 * MIB  # python-hcl2 parses some 30 KB a second: bounds keep an import under a minute or two
+MAX_HCL_TOTAL_BYTES = 2 * MIB
 MAX_JSON_BYTES = 256 * MIB
 MAX_TEMPLATE_DEPTH = 64
 

@@ -22,7 +22,15 @@ from archdoc.iac import codes
 from archdoc.iac.connections import connect
 from archdoc.iac.hcl import Block, parse_hcl
 from archdoc.iac.inventory import Inventory, Reference, Resource, frozen
-from archdoc.iac.sources import MAX_HCL_BYTES, SourceError, display_path, make_problem, read_source
+from archdoc.iac.sources import (
+    MAX_HCL_BYTES,
+    MAX_HCL_TOTAL_BYTES,
+    MIB,
+    SourceError,
+    display_path,
+    make_problem,
+    read_source,
+)
 from archdoc.iac.terraform_json import read_json
 from archdoc.model import Problem, SourceSpan
 
@@ -116,6 +124,7 @@ class _HclReader:
         self.defaults = defaults
         self.modules: list[_Module] = []
         self.reported: set[tuple[str, str]] = set()
+        self.hcl_bytes = 0
 
     def read_module(self, folder: Path, tf_files: list[Path], prefix: str, chain: list[Path],
                     parent: _Module | None = None, call: str = "", passed: dict[str, Any] | None = None) -> _Module:
@@ -127,7 +136,12 @@ class _HclReader:
             display = display_path(path)
             self.files.append(display)
             try:
-                blocks += [(block, display) for block in parse_hcl(read_source(path, MAX_HCL_BYTES, "a .tf file"))]
+                text = read_source(path, MAX_HCL_BYTES, "a .tf file")
+                self.hcl_bytes += len(text)
+                if self.hcl_bytes > MAX_HCL_TOTAL_BYTES:
+                    raise SourceError("AD006", f"{path.name} takes the .tf files read past "
+                                      f"{MAX_HCL_TOTAL_BYTES // MIB} MiB together, the bound for one read")
+                blocks += [(block, display) for block in parse_hcl(text)]
             except SourceError as error:
                 self.problems.append(error.problem(display))
         for block, _display in blocks:

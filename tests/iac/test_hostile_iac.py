@@ -90,3 +90,13 @@ def test_not_utf8_and_broken_json(tmp_path: Path) -> None:
     plan = tmp_path / "plan.json"
     plan.write_text('{"format_version": "1.2",\n "planned_values": [}')
     assert _codes(read_terraform([plan]).problems) == [("AD003", 2)]
+
+
+def test_tf_files_are_bounded_together(tmp_path: Path) -> None:
+    block = 'resource "aws_sqs_queue" "q{0}" {{\n  name = "{1}"\n}}\n'
+    for number in range(3):
+        (tmp_path / f"part{number}.tf").write_text(block.format(number, "x" * (900 * 1024)))
+    started = time.monotonic()
+    inventory = read_terraform([tmp_path])
+    assert [(p.code, p.span.path.endswith("part2.tf")) for p in inventory.problems] == [("AD006", True)]
+    assert time.monotonic() - started < 60
