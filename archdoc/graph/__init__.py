@@ -14,9 +14,10 @@ import networkx as nx
 
 from archdoc.load import catalogue
 from archdoc.load.kinds import Kind
+from archdoc.graph.placement import Placement, place
 from archdoc.model import Element, Group, Model, Relation, Selector, Step
 
-__all__ = ["ModelGraph", "build_graph"]
+__all__ = ["ModelGraph", "Placement", "build_graph"]
 
 
 class ModelGraph:
@@ -51,6 +52,7 @@ class ModelGraph:
             tree.add_node(group.id, group=group)
         tree.add_edges_from((group.parent, group.id) for group in model.groups if group.parent is not None)
         self.tree = tree
+        self._placements: dict[str, Placement] = {}
 
     # --- lookups ---------------------------------------------------------------------
 
@@ -124,6 +126,14 @@ class ModelGraph:
     def enclosing_groups(self, element_id: str) -> list[str]:
         """The groups around an element, innermost first."""
         return self.group_chain(self.elements[element_id].group)
+
+    def placement(self, element_id: str) -> Placement:
+        """Where an element runs: its zones, region and whether it is public, from it and its boundaries."""
+        found = self._placements.get(element_id)
+        if found is None:
+            found = place(self.elements[element_id], self.model.enclosing(self.elements[element_id].group))
+            self._placements[element_id] = found
+        return found
 
     def child_groups(self, group_id: str) -> list[str]:
         """The groups directly inside a group, in the order written."""

@@ -26,6 +26,7 @@ from archdoc.lint.rules import (
     unencrypted_datastores,
     unused_layers,
     view_coverage,
+    zone_conflicts,
 )
 from archdoc.load.codes import LOADER_CODES
 from archdoc.load.schema import Field
@@ -47,6 +48,7 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     cidr_overlap,
     view_coverage,
     unused_layers,
+    zone_conflicts,
     path_through,
     public_datastores,
     single_zone_datastores,

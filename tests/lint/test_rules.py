@@ -113,3 +113,40 @@ flows:
 """)
     assert [(p.code, p.message) for p in problems if p.code == "AD205"] == [
         ("AD205", "flow 'f' step 3: no relation api -> db in the model")]
+
+
+def test_boundaries_make_a_datastore_public_and_its_own_word_wins(lint_yaml) -> None:
+    problems = lint_yaml(
+        "groups:\n"
+        "  - {id: pub, kind: aws.PublicSubnet}\n"
+        "  - {id: priv, kind: aws.PrivateSubnet}\n"
+        "  - {id: dmz, properties: {public: true}, groups: [{id: inner, kind: aws.PrivateSubnet}]}\n"
+        "elements:\n"
+        "  - {id: db1, kind: aws.database.RDS, in: pub}\n"
+        "  - {id: db2, kind: aws.database.RDS, in: priv}\n"
+        "  - {id: db3, kind: aws.database.RDS, in: pub, properties: {public: false}}\n"
+        "  - {id: db4, kind: aws.database.RDS, in: inner}\n")
+    assert [(p.element, p.message) for p in problems if p.code == "AD401"] == [
+        ("db1", "datastore 'db1' sits in public group 'pub'; keep data stores in private subnets")]
+
+
+def test_zones_come_from_the_boundaries_and_a_contradiction_is_an_error(lint_yaml) -> None:
+    from archdoc.graph import build_graph
+    from archdoc.pipeline import load_and_lint
+
+    text = ("groups:\n"
+            "  - id: az-a\n    kind: aws.AvailabilityZone\n    label: us-east-1a\n"
+            "    groups: [{id: sub-a, kind: aws.PrivateSubnet, properties: {zone: us-east-1b}}]\n"
+            "  - {id: az-b, kind: aws.AvailabilityZone, properties: {zone: us-east-1b}}\n"
+            "elements:\n"
+            "  - {id: api, in: az-b}\n"
+            "  - {id: db, kind: aws.database.RDS, in: az-a, properties: {zone: us-east-1c}}\n")
+    problems = lint_yaml(text)
+    assert sorted((p.element, p.span.line, p.message) for p in problems if p.code == "AD213") == [
+        ("db", 9, "'db' says zone us-east-1c, but it sits in 'az-a', which is zone us-east-1a"),
+        ("sub-a", 5, "'sub-a' says zone us-east-1b, but it sits in 'az-a', which is zone us-east-1a"),
+    ]
+    result, _report = load_and_lint([__import__("pathlib").Path("models")])
+    graph = build_graph(result.models[0])
+    assert graph.placement("api").zones == {"us-east-1b"} and graph.placement("api").zone_from == "az-b"
+    assert graph.placement("api").public is None  # nothing says: unknown, not private

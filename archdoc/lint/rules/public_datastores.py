@@ -1,8 +1,10 @@
 """Databases and datastores are not reachable from the internet: not in a public group, not `public`.
 
 A datastore is an element of category `database` (its kind's module, such as
-`aws.database.RDS`) or tagged `datastore`. It is public when it, or any group around it
-(a public subnet), has the property `public: true`. Well-architected (security pillar):
+`aws.database.RDS`) or tagged `datastore`. It is public when it says `public: true`, or
+when the nearest boundary around it that says either way is public: an `aws.PublicSubnet`,
+or a group with `public: true` (`aws.PrivateSubnet` and `public: false` say private; the
+element's own `public: false` wins over its boundary). Well-architected (security pillar):
 keep data stores in private subnets.
 
 **Passing**
@@ -20,7 +22,7 @@ elements:
 
 ```yaml
 groups:
-  - {id: public-a, kind: aws.PublicSubnet, properties: {public: true}}
+  - {id: public-a, kind: aws.PublicSubnet}
 elements:
   - {id: db, kind: aws.database.RDS, in: public-a}
 ```
@@ -42,15 +44,14 @@ SEVERITY = Severity.ERROR
 
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
-    groups = graph.groups
     for element in datastores(graph):
-        if element.properties.get("public") is True:
+        placement = graph.placement(element.id)
+        if placement.public is not True:
+            continue
+        if placement.public_from is None:
             yield finding(graph, CODE, SEVERITY, element.property_spans.get("public", element.span),
                           f"datastore '{element.id}' is marked public", element.id)
-            continue
-        for group_id in graph.enclosing_groups(element.id):
-            if groups[group_id].properties.get("public") is True:
-                yield finding(graph, CODE, SEVERITY, element.span,
-                              f"datastore '{element.id}' sits in public group '{group_id}'; "
-                              "keep data stores in private subnets", element.id)
-                break
+        else:
+            yield finding(graph, CODE, SEVERITY, element.span,
+                          f"datastore '{element.id}' sits in public group '{placement.public_from}'; "
+                          "keep data stores in private subnets", element.id)
