@@ -1,4 +1,4 @@
-"""The scripts and styles every site carries: the pinned Mermaid from node_modules and archdoc's own assets."""
+"""The scripts and styles every site carries: the pinned Mermaid (packaged, or node_modules) and archdoc's own."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 SITE_ASSETS = "assets/archdoc"  # where they land in the site
 MERMAID_ENV = "ARCHDOC_MERMAID_JS"
-_MERMAID_IN_PACKAGE = Path("node_modules") / "mermaid" / "dist" / "mermaid.min.js"
+_MERMAID_IN_NODE_MODULES = Path("node_modules") / "mermaid" / "dist" / "mermaid.min.js"
+# Where the wheel and the sdist carry it (setup.py puts it there at packaging time).
+PACKAGED_MERMAID = Path(__file__).resolve().parent / "vendor" / "mermaid.min.js"
 _ARCHDOC_REPO = Path(__file__).resolve().parents[2]
 
 # Loaded on every page, in this order: the zoom helper, then the drawing script that hands it
@@ -33,17 +35,18 @@ class Asset:
 
 
 def find_mermaid(project: Path) -> Path:
-    """The pinned mermaid.min.js: $ARCHDOC_MERMAID_JS, else ./node_modules, else archdoc's own node_modules."""
+    """The pinned mermaid.min.js: $ARCHDOC_MERMAID_JS, else the packaged one, else a checkout's node_modules."""
     configured = os.environ.get(MERMAID_ENV)
     if configured:
         path = Path(configured)
         if not path.is_file():
             raise AssetError(f"{MERMAID_ENV}={configured} is not a file; point it at mermaid.min.js or unset it")
         return path
-    for candidate in (project / _MERMAID_IN_PACKAGE, _ARCHDOC_REPO / _MERMAID_IN_PACKAGE):
+    for candidate in (PACKAGED_MERMAID, _ARCHDOC_REPO / _MERMAID_IN_NODE_MODULES, project / _MERMAID_IN_NODE_MODULES):
         if candidate.is_file():
             return candidate
-    raise AssetError("the pinned Mermaid is missing (node_modules/mermaid/dist/mermaid.min.js): run `npm ci`")
+    raise AssetError("the pinned Mermaid is missing: install archdoc from a wheel or sdist (`pip install archdoc`), "
+                     f"or in a checkout run `npm ci`; or point {MERMAID_ENV} at mermaid.min.js")
 
 
 def site_assets(project: Path) -> list[Asset]:
