@@ -47,8 +47,7 @@ def parse_hcl(text: str) -> list[Block]:
     except Exception as error:  # Lark's UnexpectedInput and the grammar's own errors
         line = getattr(error, "line", None)
         column = getattr(error, "column", None)
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        message = first.split(" at line ")[0]
+        message = _describe(error)
         return_line = line if isinstance(line, int) and line > 0 else 1
         return_column = column if isinstance(column, int) and column > 0 else 1
         raise SourceError("AD003", f"HCL syntax error: {message}", return_line, return_column) from None
@@ -70,6 +69,22 @@ def parse_hcl(text: str) -> list[Block]:
         line, column = _position(child)
         blocks.append(Block(labels[0], labels[1:], body if isinstance(body, dict) else {}, line, column, positions))
     return blocks
+
+
+def _describe(error: Exception) -> str:
+    """What the parser met, in words: `unexpected "}"`, `unexpected end of line`, `unexpected character "@"`."""
+    token = getattr(error, "token", None)
+    if token is not None:
+        text = str(token)
+        if getattr(token, "type", "") == "$END":
+            return "unexpected end of file"
+        shown = text.strip().splitlines()[0][:40] if text.strip() else ""
+        return f'unexpected "{shown}"' if shown else "unexpected end of line"
+    char = getattr(error, "char", None)
+    if isinstance(char, str):
+        return f'unexpected character "{char}"' if char.strip() else "unexpected white space"
+    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return first.split(" at line ")[0][:120]
 
 
 def _position(rule: Any) -> tuple[int, int]:
