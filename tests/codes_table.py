@@ -11,7 +11,7 @@ def documented_codes() -> frozenset[str]:
     from archdoc.lint import RULES
 
     codes = set(RULES)
-    for module in ("archdoc.importers.codes", "archdoc.iac.codes"):
+    for module in ("archdoc.load.import_codes", "archdoc.iac.codes"):
         try:
             table = importlib.import_module(module)
         except ImportError:

@@ -16,7 +16,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from archdoc.importers import codes
 from archdoc.importers.base import (
     GUESSED_TAG,
     MAX_ENTRIES,
@@ -35,6 +34,7 @@ from archdoc.importers.base import (
     source_problem,
 )
 from archdoc.importers.yamldocs import mapping, read_documents, text_of, texts_of
+from archdoc.load import import_codes as codes
 from archdoc.load.draft import DraftElement, DraftGroup, DraftModel, DraftRelation, DraftView
 from archdoc.load.yamlnodes import AnyNode, MappingNode, SequenceNode
 from archdoc.model import Problem, SourceSpan

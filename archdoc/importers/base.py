@@ -8,7 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archdoc.importers import codes
+from archdoc.load import import_codes as codes
 from archdoc.load.draft import DraftElement, DraftModel
 from archdoc.model import Problem, SourceSpan
 

@@ -24,9 +24,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from archdoc.importers import codes
 from archdoc.importers.base import IMPORTED_TAG, SOURCE_ID, IdAllocator, SourceError, problem, read_source
 from archdoc.importers.write import element_pairs, entry_lines, group_pairs, relation_text
+from archdoc.load import import_codes as codes
 from archdoc.load import load_paths
 from archdoc.load.draft import DraftElement, DraftGroup, DraftModel
 from archdoc.model import Model, Problem, SourceSpan

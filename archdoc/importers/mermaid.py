@@ -14,7 +14,6 @@ import os
 import re
 from pathlib import Path
 
-from archdoc.importers import codes
 from archdoc.importers.base import (
     GUESSED_TAG,
     MAX_ENTRIES,
@@ -40,6 +39,7 @@ from archdoc.importers.mermaid_parse import (
     front_matter_title,
     parse_flowchart,
 )
+from archdoc.load import import_codes as codes
 from archdoc.load.draft import DraftElement, DraftGroup, DraftModel, DraftRelation, DraftView
 from archdoc.model import Problem, RelationKind, SourceSpan
 

@@ -17,7 +17,6 @@ import os
 import re
 from pathlib import Path
 
-from archdoc.importers import codes
 from archdoc.importers.base import (
     GUESSED_TAG,
     MAX_ENTRIES,
@@ -46,6 +45,7 @@ from archdoc.importers.structurizr_model import (
     Element,
     Workspace,
 )
+from archdoc.load import import_codes as codes
 from archdoc.load.draft import DraftElement, DraftGroup, DraftModel, DraftRelation, DraftView
 from archdoc.model import Problem, RelationKind, SourceSpan
 

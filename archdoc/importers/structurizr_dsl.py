@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archdoc.importers import codes
 from archdoc.importers.structurizr_model import (
     COMPONENT,
     CONTAINER,
@@ -31,6 +30,7 @@ from archdoc.importers.structurizr_model import (
     Relationship,
     Workspace,
 )
+from archdoc.load import import_codes as codes
 
 MAX_DEPTH = 100
 _TOKEN = re.compile(r'"""(?P<block>.*?)"""|"(?P<string>(?:[^"\\\n]|\\.)*)"|(?P<brace>[{}])|(?P<word>[^\s"{}]+)',

@@ -6,7 +6,6 @@ import json
 import re
 from typing import Any
 
-from archdoc.importers import codes
 from archdoc.importers.base import SourceError
 from archdoc.importers.structurizr_model import (
     COMPONENT,
@@ -22,6 +21,7 @@ from archdoc.importers.structurizr_model import (
     Relationship,
     Workspace,
 )
+from archdoc.load import import_codes as codes
 
 MAX_DEPTH = 200
 _ID = re.compile(r'"id"\s*:\s*"((?:[^"\\]|\\.)*)"')

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archdoc.importers import codes
 from archdoc.importers.base import problem
+from archdoc.load import import_codes as codes
 from archdoc.load.yamlnodes import STR, AnyNode, MappingNode, ReadError, ScalarNode, SequenceNode, parse
 from archdoc.model import Problem, SourceSpan
 

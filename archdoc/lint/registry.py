@@ -11,6 +11,7 @@ from types import ModuleType
 from typing import Any
 
 from archdoc.graph import ModelGraph
+from archdoc.iac.codes import IAC_CODES
 from archdoc.lint.rules import (
     cidr_nesting,
     cidr_overlap,
@@ -29,6 +30,7 @@ from archdoc.lint.rules import (
     zone_conflicts,
 )
 from archdoc.load.codes import LOADER_CODES
+from archdoc.load.import_codes import IMPORT_CODES
 from archdoc.load.schema import Field
 from archdoc.model import Problem, Severity
 
@@ -101,7 +103,7 @@ def rule_from_module(module: ModuleType, pack: str = "archdoc") -> Rule:
 
 def _build() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for code, (name, severity, doc) in LOADER_CODES.items():
+    for code, (name, severity, doc) in {**LOADER_CODES, **IMPORT_CODES, **IAC_CODES}.items():
         cleaned = inspect.cleandoc(doc)
         rules[code] = Rule(code, name, severity, _summary(cleaned), cleaned)
     for rule in CHECKS:
@@ -185,7 +187,7 @@ def _plugin_rules() -> list[Rule]:
 
 def _checks() -> list[Rule]:
     builtin = [rule_from_module(module) for module in RULE_MODULES]
-    codes = {rule.code for rule in builtin} | set(LOADER_CODES) | set(EXTRA_CODES)
+    codes = {rule.code for rule in builtin} | set(LOADER_CODES) | set(IMPORT_CODES) | set(IAC_CODES) | set(EXTRA_CODES)
     return builtin + [rule for rule in _plugin_rules() if rule.code not in codes]
 
 

@@ -1,4 +1,7 @@
-"""The codes `archdoc import` reports (band AD6xx: importing), with their documentation.
+"""The codes `archdoc import` reports for every format (band AD6xx: importing), with their documentation.
+
+They sit beside the loader's codes because importers are readers too: the registry lists
+them with every other code (`archdoc rules`), and AD620 onwards are the IaC readers' own.
 
 Each entry is (name, severity, Markdown documentation), shaped like the loader's
 `LOADER_CODES`. Errors mean a source could not be read at all (`archdoc import` exits 2);
