@@ -36,6 +36,11 @@ MISSING_REASON = "AD114"
 INVALID_RELATION = "AD115"
 INVALID_VALUE = "AD117"
 INVALID_INCLUDE = "AD120"
+GROUP_TOO_DEEP = "AD112"
+INCLUDE_TOO_DEEP = "AD121"
+
+MAX_GROUP_DEPTH = 32
+MAX_INCLUDE_DEPTH = 64
 
 E = Severity.ERROR
 
@@ -270,6 +275,14 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         relations: [users -> vpc]
         ```
     """),
+    GROUP_TOO_DEEP: ("group-too-deep", E, f"""
+        Groups nest more than {MAX_GROUP_DEPTH} levels deep through `in:` (or nested `groups:`).
+
+        No architecture has that many boundaries inside each other; a chain of groups can be
+        thousands long without any YAML nesting, and every diagram and page walks it. The
+        finding points at the first group past the limit, which is drawn at the top level
+        (with the groups inside it).
+    """),
     INVALID_SELECTOR: ("invalid-selector", E, """
         A selector is malformed: an unknown prefix, or a prefix with no value.
 
@@ -368,5 +381,12 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
         include: [../../etc/passwd]
         elements: [{id: a}]
         ```
+    """),
+    INCLUDE_TOO_DEEP: ("include-too-deep", E, f"""
+        Includes are nested more than {MAX_INCLUDE_DEPTH} levels deep: a fragment includes a fragment
+        that includes a fragment, and so on.
+
+        The finding points at the `include` entry past the limit; that fragment is not read.
+        (A fragment that includes itself, directly or through others, is AD120.)
     """),
 }

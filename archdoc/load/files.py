@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +29,17 @@ class SourceFile:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, decoded as UTF-8, or a ReadError saying why it cannot be."""
+    """The file's text, decoded as UTF-8, or a ReadError saying why it cannot be.
+
+    Only a regular file is opened: a named pipe would block the run forever, a device could
+    be endless. The type is checked before opening and again on the open file (opened
+    without blocking), so nothing swapped in between is read either.
+    """
     try:
-        with open(path, "rb") as handle:
+        _check_regular(os.stat(path).st_mode)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            _check_regular(os.fstat(handle.fileno()).st_mode)
             data = handle.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
         raise ReadError(codes.UNREADABLE_FILE, "is a directory, not a model file") from None
@@ -58,10 +69,24 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _check_regular(mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in _FILE_TYPES if test(mode)), "not a regular file")
+        raise ReadError(codes.UNREADABLE_FILE, f"is {what}, not a model file; archdoc reads regular files only")
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    """1-based line and column of a byte, counting lines as editors do: LF, CRLF and CR each end one."""
+    before = data[:offset]
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1, column
 
 
 def is_fragment(relative: Path) -> bool:
@@ -77,7 +102,7 @@ def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[tupl
     root = directory.resolve()
     files: list[SourceFile] = []
     problems: list[tuple[str, ReadError]] = []
-    for current, folders, names in os.walk(directory, followlinks=False):
+    for current, folders, names in _walk(directory, display, problems):
         current_path = Path(current)
         relative_folder = current_path.relative_to(directory)
         folders[:] = sorted(f for f in folders if not f.startswith("."))
@@ -102,6 +127,36 @@ def discover(directory: Path, display: str) -> tuple[list[SourceFile], list[tupl
                 continue
             files.append(SourceFile(path, shown, root))
     return files, problems
+
+
+def _walk(top: Path, display: str, problems: list[tuple[str, ReadError]]
+          ) -> Iterator[tuple[str, list[str], list[str]]]:
+    """os.walk's top-down walk (the caller may prune `folders`), without its recursion: Python 3.11's
+    os.walk recurses once per level, and a models folder 1,100 levels deep would crash it.
+    Symbolic links are listed, never entered; a folder that cannot be listed is a problem."""
+    stack = [str(top)]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as error:
+            shown = _join(display, Path(current).relative_to(top))
+            problems.append((shown, ReadError(codes.UNREADABLE_FILE,
+                                              f"cannot be read as a folder: {error.strerror or error}")))
+            continue
+        folders = [entry.name for entry in entries if _is_folder(entry)]
+        names = [entry.name for entry in entries if not _is_folder(entry)]
+        yield current, folders, names
+        stack += [os.path.join(current, folder) for folder in reversed(folders)
+                  if not os.path.islink(os.path.join(current, folder))]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
@@ -130,9 +185,14 @@ def resolve_include(including: SourceFile, written: str) -> SourceFile:
         resolved = candidate.resolve(strict=True)
     except FileNotFoundError:
         raise ReadError(codes.INVALID_INCLUDE, f"include '{written}': no such file") from None
-    except (OSError, RuntimeError):
-        raise ReadError(codes.INVALID_INCLUDE,
-                        f"include '{written}' cannot be resolved (a symbolic link loop?)") from None
+    except RecursionError:
+        raise
+    except RuntimeError:  # pathlib's own "Symlink loop" before Python 3.13
+        raise ReadError(codes.INVALID_INCLUDE, f"include '{written}' goes through a symbolic link loop") from None
+    except OSError as error:
+        reason = "goes through a symbolic link loop" if error.errno == errno.ELOOP else \
+            f"cannot be resolved: {error.strerror or error}"
+        raise ReadError(codes.INVALID_INCLUDE, f"include '{written}' {reason}") from None
     if not resolved.is_relative_to(including.root):
         raise ReadError(codes.INVALID_INCLUDE, f"include '{written}' leads outside the models folder")
     if not resolved.is_file():

@@ -52,7 +52,7 @@ class References:
                 self.unknown(group.spans.get("in", group.span), "group", group.parent, self.group_ids, group.id)
                 group = replace(group, parent=None)
             checked_groups.append(group)
-        self.groups = self._break_cycles(checked_groups)
+        self.groups = self._bound_depth(self._break_cycles(checked_groups))
         self.elements = [self._element(element) for element in kept_elements]
         self.relations = _numbered([r for r in relations if self._endpoints_ok(r.source, r.target, r.span)])
         self.flows = self._unique([replace(flow, steps=tuple(s for s in flow.steps
@@ -126,6 +126,23 @@ class References:
         first: dict[str, SourceSpan] = {}
         return [item for item in items if self._first_definition(first, item.id, item.span, what)]
 
+    def _bound_depth(self, groups: list[Group]) -> list[Group]:
+        """A group nested deeper than MAX_GROUP_DEPTH is reported (AD112) and drawn at the top level.
+
+        Levels 33, 65, 97, ... of a chain are lifted, so no group ends up deeper than the limit;
+        one finding per chain, at the first group past it.
+        """
+        limit = codes.MAX_GROUP_DEPTH
+        depth = _depths(groups)
+        lifted = {group.id for group in groups if depth[group.id] > limit and (depth[group.id] - 1) % limit == 0}
+        for group in groups:
+            if depth[group.id] == limit + 1:
+                self.problems.append(Problem(
+                    codes.GROUP_TOO_DEEP, Severity.ERROR,
+                    f"group '{group.id}' is nested {limit + 1} levels deep (in '{group.parent}'); "
+                    f"groups nest at most {limit} levels", group.spans.get("in", group.span), self.model_id, group.id))
+        return [replace(group, parent=None) if group.id in lifted else group for group in groups]
+
     def _break_cycles(self, groups: list[Group]) -> list[Group]:
         """Groups whose `in` chain loops are reported (AD110) and lifted to the top level."""
         parents = {group.id: group.parent for group in groups}
@@ -149,6 +166,23 @@ class References:
             for name in walk:
                 state[name] = 2
         return [replace(g, parent=parents[g.id]) if g.parent != parents[g.id] else g for g in groups]
+
+
+def _depths(groups: list[Group]) -> dict[str, int]:
+    """Every group's nesting level (1 at the top), walked without recursion; the tree has no cycle left."""
+    parents = {group.id: group.parent for group in groups}
+    depth: dict[str, int] = {}
+    for start in parents:
+        chain = []
+        current: str | None = start
+        while current is not None and current not in depth:
+            chain.append(current)
+            current = parents.get(current)
+        level = depth.get(current, 0) if current is not None else 0
+        for name in reversed(chain):
+            level += 1
+            depth[name] = level
+    return depth
 
 
 def _numbered(relations: list[Relation]) -> list[Relation]:

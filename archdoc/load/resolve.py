@@ -146,6 +146,10 @@ def _include(document: DraftDocument, include: DraftInclude, chain: list[Hashabl
     if key in chain:
         report(codes.INVALID_INCLUDE, f"include '{include.path}' is circular: it includes this file again")
         return
+    if len(chain) > codes.MAX_INCLUDE_DEPTH:
+        report(codes.INCLUDE_TOO_DEEP, f"include '{include.path}' is nested {len(chain)} includes deep; "
+                                       f"includes nest at most {codes.MAX_INCLUDE_DEPTH} levels")
+        return
     if key in merged.seen:
         return  # already merged through another include
     merged.seen.add(key)

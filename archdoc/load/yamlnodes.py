@@ -9,6 +9,8 @@ streaming, duplicate keys are reported, and scalars keep their source text so th
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any
 
 import yaml
@@ -162,24 +164,74 @@ def parse(
     keeps its tag in `.tag` and nothing is constructed from it; any other tag is AD010.
     """
     loader = _EventLoader(text)
+    lines = EditorLines(text) if _UNSHARED_BREAKS.search(text) else None
+    reported = len(duplicate_keys)
     try:
-        return _build(loader, duplicate_keys, max_depth, local_tags)
+        root = _build(loader, duplicate_keys, max_depth, local_tags)
+        if lines is not None:
+            lines.relocate(root, duplicate_keys[reported:])
+        return root
+    except ReadError as error:
+        if lines is not None:
+            lines.relocate(None, [error, *duplicate_keys[reported:]])
+        raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if lines is not None:
+            line, column = lines.position(line, column)
         message = " ".join(part for part in (error.context, error.problem) if part)
         raise ReadError(codes.YAML_SYNTAX, f"YAML syntax error: {message}", line, column) from None
     except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
         position = getattr(error, "position", None)
-        line, column = _line_column(text, position) if isinstance(position, int) else (1, 1)
+        line, column = EditorLines(text).at(position) if isinstance(position, int) else (1, 1)
         raise ReadError(codes.YAML_SYNTAX, f"YAML syntax error: {error}", line, column) from None
     finally:
         loader.dispose()
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+# libyaml also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors, GitHub and SARIF
+# viewers end lines at LF, CRLF and CR only. Positions are reported in the lines people see.
+_UNSHARED_BREAKS = re.compile("[\x85\u2028\u2029]")
+_LIBYAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_BREAKS = re.compile("\r\n|[\r\n]")
+
+
+class EditorLines:
+    """Converts libyaml's 1-based (line, column) and character offsets into the lines editors count."""
+
+    def __init__(self, text: str) -> None:
+        self._libyaml_starts = [0] + [match.end() for match in _LIBYAML_BREAKS.finditer(text)]
+        self._editor_starts = [0] + [match.end() for match in _EDITOR_BREAKS.finditer(text)]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._editor_starts, offset) - 1
+        return line + 1, offset - self._editor_starts[line] + 1
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        """libyaml's 1-based position as editors number it."""
+        starts = self._libyaml_starts
+        offset = starts[min(line, len(starts)) - 1] + column - 1
+        return self.at(offset)
+
+    def relocate(self, root: AnyNode | None, errors: list[ReadError]) -> None:
+        """Every node below `root` (each once, shared aliases too) and every error, renumbered in place."""
+        for error in errors:
+            error.line, error.column = self.position(error.line, error.column)
+        seen: set[int] = set()
+        stack: list[AnyNode] = [root] if root is not None else []
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            node.line, node.column = self.position(node.line, node.column)
+            if isinstance(node, MappingNode):
+                for key, value in node.pairs:
+                    stack += (key, value)
+            elif isinstance(node, SequenceNode):
+                stack += node.items
 
 
 def _build(
@@ -240,7 +292,7 @@ def _build(
             found = anchors.get(event.anchor)
             if found is None:
                 raise ReadError(codes.YAML_SYNTAX, f"unknown alias *{event.anchor}", mark.line + 1, mark.column + 1)
-            node = found
+            node = _at_alias(found, mark.line + 1, mark.column + 1)
             limit = max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)
             if node.size > limit:
                 raise ReadError(
@@ -288,6 +340,22 @@ def _build(
         else:
             parent.pairs.append((top[1], node))
             top[1] = None
+
+
+def _at_alias(node: AnyNode, line: int, column: int) -> AnyNode:
+    """The anchored node as the alias repeats it: the same content, placed where the alias is written,
+    so that a finding about the repetition (a duplicate id, ...) points at the alias, not the anchor."""
+    copy: AnyNode
+    if isinstance(node, ScalarNode):
+        copy = ScalarNode(node.value, node.plain, node.tag, line, column)
+    elif isinstance(node, MappingNode):
+        copy = MappingNode(line, column, node.tag)
+        copy.pairs = node.pairs
+    else:
+        copy = SequenceNode(line, column, node.tag)
+        copy.items = node.items
+    copy.size = node.size
+    return copy
 
 
 def _scalar_tag(event: yaml.ScalarEvent, local_tags: frozenset[str]) -> str | None:

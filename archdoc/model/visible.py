@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "json_safe", "one_line", "visible"]
+__all__ = ["BIDI_CONTROLS", "json_safe", "one_line", "visible", "yaml_words"]
 
 # Characters that change the direction of the text around them without being seen.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -56,3 +56,16 @@ def visible(text: str, keep: str = "") -> str:
 def json_safe(document_text: str) -> str:
     """Serialised JSON with C1 controls, bidi controls and separators as `\\uXXXX` escapes (the same data)."""
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document_text)
+
+
+def yaml_words(value: object) -> str:
+    """A model value as YAML writes it, for messages: `true`, `null`, `[a, b]`, never Python's True, None, ('a',)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(yaml_words(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {yaml_words(item)}" for key, item in value.items()) + "}"
+    return str(value)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import ipaddress
 
 from archdoc.graph import ModelGraph
+from archdoc.model.visible import yaml_words
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def parse(value: object) -> Network | str:
     """The network, or why the text is not one."""
-    text = str(value).strip()
+    text = yaml_words(value).strip()
     try:
         return ipaddress.ip_network(text, strict=True)
     except ValueError as error:

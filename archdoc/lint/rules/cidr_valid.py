@@ -24,6 +24,7 @@ from archdoc.graph import ModelGraph
 from archdoc.lint.rules._cidr import parse
 from archdoc.lint.rules._common import finding
 from archdoc.model import Problem, Severity
+from archdoc.model.visible import yaml_words
 
 CODE = "AD207"
 NAME = "invalid-cidr"
@@ -36,6 +37,6 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
             continue
         network = parse(group.properties["cidr"])
         if isinstance(network, str):
+            written = yaml_words(group.properties["cidr"])
             yield finding(graph, CODE, SEVERITY, group.property_spans.get("cidr", group.span),
-                          f"group '{group.id}': cidr {group.properties['cidr']} is not a valid network: {network}",
-                          group.id)
+                          f"group '{group.id}': cidr {written} is not a valid network: {network}", group.id)
