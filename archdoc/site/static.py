@@ -19,6 +19,8 @@ _ARCHDOC_REPO = Path(__file__).resolve().parents[2]
 # on pages that have a diagram.
 OWN_SCRIPTS = ("archdoc-zoom.js", "archdoc-mermaid.js")
 OWN_STYLES = ("archdoc.css",)
+# For themes other than Material: the tabs, admonitions and cards the generated pages use, styled by archdoc.
+STANDALONE_STYLES = ("archdoc-standalone.css",)
 MERMAID = "mermaid.min.js"
 
 
@@ -52,7 +54,8 @@ def find_mermaid(project: Path) -> Path:
 def site_assets(project: Path) -> list[Asset]:
     """Every asset: Mermaid, archdoc's scripts in load order, its styles."""
     assets = [Asset(f"{SITE_ASSETS}/{MERMAID}", find_mermaid(project))]
-    assets += [Asset(f"{SITE_ASSETS}/{name}", ASSETS_DIR / name) for name in OWN_SCRIPTS + OWN_STYLES]
+    assets += [Asset(f"{SITE_ASSETS}/{name}", ASSETS_DIR / name)
+               for name in OWN_SCRIPTS + OWN_STYLES + STANDALONE_STYLES]
     return assets
 
 
@@ -61,5 +64,7 @@ def scripts(assets: list[Asset]) -> list[str]:
     return [asset.site_path for asset in assets if asset.site_path.endswith(OWN_SCRIPTS)]
 
 
-def styles(assets: list[Asset]) -> list[str]:
-    return [asset.site_path for asset in assets if asset.site_path.endswith(".css")]
+def styles(assets: list[Asset], *, material: bool = True) -> list[str]:
+    """The styles every page loads: archdoc's own, and under another theme than Material the standalone ones."""
+    wanted = OWN_STYLES if material else OWN_STYLES + STANDALONE_STYLES
+    return [asset.site_path for asset in assets if asset.site_path.endswith(wanted)]

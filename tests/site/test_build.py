@@ -20,6 +20,8 @@ from mkdocs.config import load_config
 
 from archdoc.site.mkdocs.config import MARKDOWN_EXTENSIONS, default_config_text
 
+pytestmark = pytest.mark.slow  # each test builds a site with MkDocs, most of them in a subprocess
+
 REPO = Path(__file__).resolve().parents[2]
 GALLERY = REPO / "models"
 MERMAID_JS = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -275,14 +277,21 @@ def test_the_plugin_makes_a_users_mkdocs_yml_safe(project: Path) -> None:
     assert (project / "site" / "models" / "shop" / "index.html").is_file()  # the plugin was added
 
 
-def test_an_extension_that_includes_local_files_is_refused(project: Path) -> None:
+def test_snippets_include_files_into_hand_written_pages_but_never_into_model_text(project: Path) -> None:
     (project / "site_src").mkdir()
+    (project / "parts").mkdir()
+    (project / "parts" / "secret.txt").write_text("TOP-SECRET-CONTENT\n")
+    (project / "site_src" / "guide.md").write_text('# Guide\n\n--8<-- "secret.txt"\n')
+    model = (project / "models" / "shop.yaml").read_text()
+    (project / "models" / "shop.yaml").write_text(
+        model.replace("description: A small web shop.", 'description: |\n  A small web shop.\n\n  --8<-- "secret.txt"\n'))
     (project / "mkdocs.yml").write_text("site_name: Mine\ndocs_dir: site_src\ntheme: material\n"
-                                        "markdown_extensions:\n  - pymdownx.snippets\n")
-    run = archdoc(project, "build")
-    assert run.returncode == 1
-    assert "refuses markdown extension pymdownx.snippets" in run.stderr
-    assert "Traceback" not in run.stderr and not (project / "site").exists()
+                                        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [parts]\n")
+    run = archdoc(project, "build", "-q")
+    assert run.returncode == 0, run.stderr
+    assert "TOP-SECRET-CONTENT" in (project / "site" / "guide" / "index.html").read_text(encoding="utf-8")
+    model_page = (project / "site" / "models" / "shop" / "index.html").read_text(encoding="utf-8")
+    assert "TOP-SECRET-CONTENT" not in model_page and "secret.txt" in model_page
 
 
 @pytest.mark.parametrize("setup, expected", [

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from archdoc.site.mkdocs.fence import MERMAID_CLASS, mermaid_fence
-from archdoc.site.mkdocs.offline import extension_class, external_loads
+from archdoc.site.mkdocs.offline import external_loads
 
 log = get_plugin_logger(__name__)
 
@@ -35,14 +35,6 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "pymdownx.details": {},
     "toc": {"permalink": True},
 }
-
-# Extensions that would let model text read local files into a page: a description holding
-# `--8<-- "secrets.env"` (pymdownx.snippets; CVE-2023-32309 and its regressions). Matched by
-# the class an entry loads (and its subclasses), however mkdocs.yml spells the entry.
-FORBIDDEN_EXTENSIONS = {
-    "pymdownx.snippets.SnippetExtension": "model text could include local files into pages",
-}
-
 
 def default_config_text() -> str:
     """The built-in mkdocs.yml used when a project has none (YAML, so it loads like a user's)."""
@@ -69,22 +61,15 @@ def load_site_config(project: Path, site_dir: Path, empty_docs: Path, *, strict:
 
 
 def enforce_safety(config: MkDocsConfig, *, allow_external: bool = False) -> None:
-    """Whatever the user's mkdocs.yml says: Material, no web fonts, no analytics, no file includes, and the
-    extensions the generated pages are written with.
+    """Whatever the user's mkdocs.yml says, in any theme (themes.py turns its CDN switches off and contains
+    pymdownx.snippets): no analytics, and the extensions the generated pages are written with.
 
     Any other setting that makes pages load from another host (offline.external_loads) is
     refused, or only warned about when the archdoc plugin's `allow_external` is true.
     """
-    if config.theme.name != "material":
-        raise PluginError(f"archdoc needs `theme: material` (theme '{config.theme.name}' loads scripts from CDNs)")
-    config.theme["font"] = False  # Material would load Google Fonts
     if config.extra.get("analytics"):
         log.warning("extra.analytics removed: the site makes no request outside itself")
         config.extra.pop("analytics")
-    for name in config.markdown_extensions:
-        reason = _forbidden(config, name)
-        if reason:
-            raise PluginError(f"archdoc refuses markdown extension {name}: {reason}; remove it from mkdocs.yml")
     loads = external_loads(config)
     if loads and not allow_external:
         raise PluginError("mkdocs.yml makes the site load from other hosts, and the site makes no request outside "
@@ -99,16 +84,6 @@ def enforce_safety(config: MkDocsConfig, *, allow_external: bool = False) -> Non
     if config.repo_url and ("github" in config.repo_url or "gitlab" in config.repo_url):
         log.warning("repo_url makes Material fetch repository facts from %s in readers' browsers",
                     config.repo_url)
-
-
-def _forbidden(config: MkDocsConfig, name: str) -> str | None:
-    """Why an extension entry may not be used (by the class it loads), or None."""
-    cls = extension_class(config, name)
-    for base in cls.__mro__ if cls is not None else ():
-        reason = FORBIDDEN_EXTENSIONS.get(f"{base.__module__}.{base.__qualname__}")
-        if reason:
-            return reason
-    return None
 
 
 def _has_extension(config: MkDocsConfig, name: str) -> bool:

@@ -20,13 +20,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from archdoc.diff import Diff
 from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
+from archdoc.render.images.graphviz import ImageError, dot_executable
 from archdoc.site.imagecache import MANIFEST, ImageBuildError, ImageFile, manifest_text, prepare_images
 from archdoc.site.mkdocs.config import enforce_safety, install_mermaid_fence
+from archdoc.site.mkdocs.embed import Embedder, install_embed_fence
+from archdoc.site.mkdocs.noimages import skipped_message, without_images
+from archdoc.site.mkdocs.themes import MATERIAL, ContainSnippets, GeneratedPages, neutralise_theme, warn_theme_loads
 from archdoc.site.output import MARKER, MARKER_TEXT, UnsafeOutputError, check_output, checked_site_path, is_archdoc_site
 from archdoc.site.pages import SitePlan, plan_site
 from archdoc.site.pages.changes import with_changes
@@ -67,9 +72,13 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self.plan = SitePlan(pages={}, images=(), nav=[])
         self.assets: list[Asset] = []
         self.images: list[ImageFile] = []
+        self.skipped_images: set[str] = set()  # not drawn: Graphviz is missing
+        self.generated = GeneratedPages()
+        self.embedder = Embedder([], {}, lambda: set())
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme_notes = neutralise_theme(config)
         enforce_safety(config, allow_external=self.config.allow_external)
         project = _project_dir(config)
         try:
@@ -79,15 +88,31 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         _add_assets(config, self.assets)
         if self.inputs is None:
             self.inputs = self._load_inputs(config, project)
+        for note in theme_notes:
+            self.inputs.progress(note)
         self.plan = plan_site(self.inputs.result.models, self.inputs.report)
         if self.inputs.changes is not None:
             self.plan = with_changes(self.plan, *self.inputs.changes)
-        install_mermaid_fence(config, expected_node_counts(self.inputs.result.models))
+        expected_nodes = expected_node_counts(self.inputs.result.models)
+        install_mermaid_fence(config, expected_nodes)
+        self.embedder = Embedder(self.inputs.result.models, expected_nodes,
+                                 lambda: {image.path for image in self.images})
+        install_embed_fence(config, self.embedder)
+        config.markdown_extensions.append(ContainSnippets(self.generated))  # type: ignore[arg-type]
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs empties site_dir, so the previous site's images can still be reused.
         assert self.inputs is not None
+        try:
+            dot_executable()
+        except ImageError:
+            self.skipped_images = {image.path for image in self.plan.images}
+            self.images = []
+            if self.skipped_images:
+                log.warning(skipped_message(sorted(path for path in self.skipped_images if path.endswith(".svg"))))
+            return
+        self.skipped_images = set()
         try:
             self.images = prepare_images(self.plan.images, self.inputs.previous_site, self.inputs.work_dir,
                                          self.inputs.progress)
@@ -109,6 +134,17 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         _extend_nav(config, files, self.plan)
         return files
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Generated pages: converted without pymdownx.snippets, images not drawn taken out; hand-written ones:
+        their ```archdoc embeds checked."""
+        source = page.file.src_uri
+        self.generated.current_is_generated = page.file.generated_by == "archdoc"
+        self.embedder.page, self.embedder.files = page.file, files
+        if self.generated.current_is_generated:
+            return without_images(markdown, source, self.skipped_images)
+        self.embedder.check_page(markdown, source)
+        return markdown
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(_project_dir(config) / self.config.models))
         return server
@@ -117,6 +153,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         site = Path(config.site_dir)
         (site / MANIFEST).write_text(manifest_text(self.images), encoding="utf-8")
         (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        warn_theme_loads(config, [site / "index.html"])
         self._clean_scratch()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -179,7 +216,8 @@ def _add_assets(config: MkDocsConfig, assets: list[Asset]) -> None:
     """archdoc's scripts and styles, after any the user lists (Material's bundle loads before all of them)."""
     listed = {str(script) for script in config.extra_javascript}
     config.extra_javascript.extend(path for path in scripts(assets) if path not in listed)
-    config.extra_css.extend(path for path in styles(assets) if path not in config.extra_css)
+    own_styles = styles(assets, material=config.theme.name == MATERIAL)
+    config.extra_css.extend(path for path in own_styles if path not in config.extra_css)
 
 
 def _extend_nav(config: MkDocsConfig, files: Files, plan: SitePlan) -> None:
