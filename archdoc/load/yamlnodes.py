@@ -9,7 +9,6 @@ streaming, duplicate keys are reported, and scalars keep their source text so th
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
@@ -163,75 +162,74 @@ def parse(
     names the `!Tag`s a caller reads as data (CloudFormation's `!Ref`, ...): such a node
     keeps its tag in `.tag` and nothing is constructed from it; any other tag is AD010.
     """
+    text, restore = _hide_unshared_breaks(text)
     loader = _EventLoader(text)
-    lines = EditorLines(text) if _UNSHARED_BREAKS.search(text) else None
     reported = len(duplicate_keys)
     try:
         root = _build(loader, duplicate_keys, max_depth, local_tags)
-        if lines is not None:
-            lines.relocate(root, duplicate_keys[reported:])
+        if restore:
+            _restore(root, duplicate_keys[reported:], restore)
         return root
     except ReadError as error:
-        if lines is not None:
-            lines.relocate(None, [error, *duplicate_keys[reported:]])
+        if restore:
+            _restore(None, [error, *duplicate_keys[reported:]], restore)
         raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if lines is not None:
-            line, column = lines.position(line, column)
-        message = " ".join(part for part in (error.context, error.problem) if part)
+        message = " ".join(part for part in (error.context, error.problem) if part).translate(restore or {})
         raise ReadError(codes.YAML_SYNTAX, f"YAML syntax error: {message}", line, column) from None
     except yaml.YAMLError as error:  # reader errors (control characters) carry no problem_mark
         position = getattr(error, "position", None)
-        line, column = EditorLines(text).at(position) if isinstance(position, int) else (1, 1)
+        line, column = _line_column(text, position) if isinstance(position, int) else (1, 1)
         raise ReadError(codes.YAML_SYNTAX, f"YAML syntax error: {error}", line, column) from None
     finally:
         loader.dispose()
 
 
-# libyaml also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors, GitHub and SARIF
-# viewers end lines at LF, CRLF and CR only. Positions are reported in the lines people see.
-_UNSHARED_BREAKS = re.compile("[\x85\u2028\u2029]")
-_LIBYAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# libyaml (YAML 1.1) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; YAML 1.2,
+# editors, GitHub and SARIF viewers end lines at LF, CRLF and CR only. Before parsing, each of the
+# three is replaced by a private-use character the text does not hold (one character for one, so
+# every offset stays), and put back in the parsed text: positions are the lines people see, and a
+# separator in a comment or a label is text, as the editor shows it.
+_UNSHARED_BREAKS = "\x85\u2028\u2029"
 _EDITOR_BREAKS = re.compile("\r\n|[\r\n]")
 
 
-class EditorLines:
-    """Converts libyaml's 1-based (line, column) and character offsets into the lines editors count."""
+def _hide_unshared_breaks(text: str) -> tuple[str, dict[int, str] | None]:
+    present = [char for char in _UNSHARED_BREAKS if char in text]
+    if not present:
+        return text, None
+    stand_ins = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
+    hide = {ord(char): stand_in for char, stand_in in zip(present, stand_ins, strict=False)}
+    return text.translate(hide), {ord(stand_in): char for char, stand_in in zip(present, hide.values(), strict=True)}
 
-    def __init__(self, text: str) -> None:
-        self._libyaml_starts = [0] + [match.end() for match in _LIBYAML_BREAKS.finditer(text)]
-        self._editor_starts = [0] + [match.end() for match in _EDITOR_BREAKS.finditer(text)]
 
-    def at(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
-        line = bisect.bisect_right(self._editor_starts, offset) - 1
-        return line + 1, offset - self._editor_starts[line] + 1
+def _restore(root: AnyNode | None, errors: list[ReadError], restore: dict[int, str]) -> None:
+    """The separators put back in every scalar (each node once, shared aliases too) and message."""
+    for error in errors:
+        error.message = error.message.translate(restore)
+        error.args = (error.message,)
+    seen: set[int] = set()
+    stack: list[AnyNode] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            node.value = node.value.translate(restore)
+        elif isinstance(node, MappingNode):
+            for key, value in node.pairs:
+                stack += (key, value)
+        else:
+            stack += node.items
 
-    def position(self, line: int, column: int) -> tuple[int, int]:
-        """libyaml's 1-based position as editors number it."""
-        starts = self._libyaml_starts
-        offset = starts[min(line, len(starts)) - 1] + column - 1
-        return self.at(offset)
 
-    def relocate(self, root: AnyNode | None, errors: list[ReadError]) -> None:
-        """Every node below `root` (each once, shared aliases too) and every error, renumbered in place."""
-        for error in errors:
-            error.line, error.column = self.position(error.line, error.column)
-        seen: set[int] = set()
-        stack: list[AnyNode] = [root] if root is not None else []
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            node.line, node.column = self.position(node.line, node.column)
-            if isinstance(node, MappingNode):
-                for key, value in node.pairs:
-                    stack += (key, value)
-            elif isinstance(node, SequenceNode):
-                stack += node.items
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, counting LF, CRLF and CR line ends."""
+    starts = [0] + [match.end() for match in _EDITOR_BREAKS.finditer(text, 0, offset)]
+    return len(starts), offset - starts[-1] + 1
 
 
 def _build(
