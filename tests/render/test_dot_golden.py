@@ -1,8 +1,9 @@
 """`archdoc render -f dot` of a fixture model, compared byte for byte with golden files.
 
-The DOT source is what Graphviz lays out: a change in it is a change in every image. Regenerate
-after an intended change with `ARCHDOC_UPDATE_GOLDEN=1 python3 -m pytest tests/render/test_dot_golden.py`,
-then read the diff of tests/render/golden/ before committing it.
+The model is tests/fixtures/golden-model/shop.yaml. The DOT source is what Graphviz lays out:
+a change in it is a change in every image. Regenerate after an intended change with
+`ARCHDOC_UPDATE_GOLDEN=1 python3 -m pytest tests/render/test_dot_golden.py`, then read the
+diff of tests/render/golden/ before committing it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from helpers import assert_golden
 from archdoc.cli import main
 
 HERE = Path(__file__).resolve().parent
-SHOP = HERE.parent / "site" / "fixtures" / "shop" / "shop.yaml"  # groups, layers, async relations, a flow
+SHOP = HERE.parent / "fixtures" / "golden-model" / "shop.yaml"
 GOLDEN = HERE / "golden"
 
 
