@@ -8,16 +8,19 @@ import sys
 import threading
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from archdoc import __version__
 from archdoc.cli import commands
+from archdoc.cli.project_config import ProjectConfig, apply_defaults, read_project_config
 from archdoc.model.errors import ArchdocError
 from archdoc.model.visible import one_line
 
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(config: ProjectConfig | None = None) -> argparse.ArgumentParser:
+    """The whole command line; `config` (pyproject.toml's [tool.archdoc]) supplies the options' defaults."""
     parser = argparse.ArgumentParser(
         prog="archdoc",
         description="Architecture models in YAML, compiled to lint findings, diagrams and a documentation site.",
@@ -27,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in commands.COMMANDS:
         command.add_parser(subparsers)
+    for subparser in subparsers.choices.values():  # `archdoc lint --debug` as well as `archdoc --debug lint`
+        subparser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                               help="show Python tracebacks of internal errors")
+    if config is not None:
+        apply_defaults(subparsers, config)
     return parser
 
 
@@ -49,7 +57,12 @@ def _stop_on_signals() -> list[int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        config = read_project_config(Path.cwd())
+        parser = build_parser(config)
+    except ArchdocError as error:
+        print(f"archdoc: {one_line(error.message)}", file=sys.stderr)
+        return error.exit_status
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)

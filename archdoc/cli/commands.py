@@ -9,7 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from archdoc import pipeline
-from archdoc.cli import diff_command, import_command, render_command, site_commands
+from archdoc.cli import diff_command, import_command, render_command, site_commands, terminal
 from archdoc.cli.baseline_options import add_baseline_arguments, apply_baseline
 from archdoc.cli.formats import FORMATTERS
 from archdoc.cli.output import write_output
@@ -43,7 +43,7 @@ def run_lint(args: argparse.Namespace) -> int:
     if args.output:
         write_output(args.output, text)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(terminal.for_stream(text, sys.stdout) if args.format == "text" else text)
     return max(report.exit_status, baseline_status)
 
 
@@ -93,4 +93,5 @@ COMMANDS = [
     SimpleNamespace(add_parser=site_commands.add_serve_parser),
     SimpleNamespace(add_parser=import_command.add_import_parser),
     SimpleNamespace(add_parser=diff_command.add_diff_parser),
+    SimpleNamespace(add_parser=terminal.add_completion_parser),
 ]

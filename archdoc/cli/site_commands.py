@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from archdoc import pipeline
+from archdoc.cli import terminal
 from archdoc.cli.formats import format_text
 from archdoc.lint import LintReport
 
@@ -22,7 +23,9 @@ def add_build_parser(subparsers: argparse._SubParsersAction) -> None:
                     "(the previous site is kept); 2: unreadable input, or an output folder archdoc will not replace.")
     _common_options(parser)
     parser.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="site folder (default: site/)")
-    parser.add_argument("--strict", action="store_true", help="fail on MkDocs warnings (broken links, ...)")
+    parser.add_argument("--strict", action=argparse.BooleanOptionalAction, default=False,
+                        help="fail on MkDocs warnings (broken links, images not drawn, ...); --no-strict overrides "
+                             "[tool.archdoc] strict")
     parser.add_argument("--diff-base", metavar="REV", help="add a Changes page against this git revision "
                         "(or path) and mark changed elements on the model pages")
     parser.set_defaults(run=run_build)
@@ -50,18 +53,19 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    progress = _progress(args.quiet)
     result, report = pipeline.load_and_lint([args.models])
     if report.exit_status:
-        sys.stdout.write(format_text(report))  # what `archdoc lint` prints, so CI logs read the same
+        # what `archdoc lint` prints, so CI logs read the same
+        sys.stdout.write(terminal.for_stream(format_text(report), sys.stdout))
         return report.exit_status
     if report.warnings:
-        sys.stderr.write(format_text(report))
-    progress(f"models: {len(result.models)} loaded and linted")
-    summary = pipeline.build_site(result, report, args.models, args.out, args.strict, progress,
-                                  diff_base=args.diff_base)
-    progress(f"site: {args.out} written ({summary.pages} generated pages, {summary.images_rendered} images "
-             f"rendered, {summary.images_reused} unchanged) in {summary.seconds:.1f} s")
+        sys.stderr.write(terminal.for_stream(format_text(report), sys.stderr))
+    with terminal.Progress(quiet=args.quiet) as progress:  # a live line on a terminal, plain lines in a log
+        progress(f"models: {len(result.models)} loaded and linted")
+        summary = pipeline.build_site(result, report, args.models, args.out, args.strict, progress,
+                                      diff_base=args.diff_base)
+        progress(f"site: {args.out} written ({summary.pages} generated pages, {summary.images_rendered} images "
+                 f"rendered, {summary.images_reused} unchanged) in {summary.seconds:.1f} s")
     return 0
 
 

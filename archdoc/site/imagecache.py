@@ -102,6 +102,7 @@ def _render_all(jobs: list[tuple[str, ImageRequest, str]], work_dir: Path, progr
             except ImageError as error:
                 failures.append(f"{path}: {error}")
             model_id = request.slice.model_id
+            _count(progress, len(done) + len(failures), len(jobs))
             left_per_model[model_id] -= 1
             if left_per_model[model_id] == 0:
                 progress(f"images: {model_id} done ({time.monotonic() - started:.1f} s)")
@@ -110,6 +111,13 @@ def _render_all(jobs: list[tuple[str, ImageRequest, str]], work_dir: Path, progr
     if failures:
         raise ImageBuildError("images could not be rendered:\n  " + "\n  ".join(sorted(failures)))
     return done
+
+
+def _count(progress: Progress, done: int, total: int) -> None:
+    """A progress that can show a bar (the command line's on a terminal) has `count(done, total, what)`."""
+    count = getattr(progress, "count", None)
+    if callable(count):
+        count(done, total, "images")
 
 
 def _target(work_dir: Path, path: str) -> Path:

@@ -89,7 +89,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         if self.inputs is None:
             self.inputs = self._load_inputs(config, project)
         for note in theme_notes:
-            self.inputs.progress(note)
+            self.inputs.progress(f"note: {note}")
         self.plan = plan_site(self.inputs.result.models, self.inputs.report)
         if self.inputs.changes is not None:
             self.plan = with_changes(self.plan, *self.inputs.changes)
