@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from archdoc.iac import codes
-from archdoc.iac.connections import admitted_paths, links_for, path_matches
+from archdoc.iac.claims import DEPLOY_ORDER_VIAS, Folding, element_links, fold
 from archdoc.iac.facts import facts
 from archdoc.iac.inventory import Inventory, Reference, Resource
 from archdoc.iac.mapping import ELEMENT, GROUP, LAYERS, PLUMBING, STACK, TypeInfo, is_mapped, type_info
 from archdoc.iac.sources import make_problem
-from archdoc.iac.topology import Topology, is_placement
+from archdoc.iac.topology import Topology
 from archdoc.importers.iac_names import Naming
 from archdoc.load.draft import DraftElement, DraftGroup, DraftLayer, DraftModel, DraftRelation, DraftView
 from archdoc.model import Problem, RelationKind, Selector, SourceSpan
@@ -34,9 +34,7 @@ _VIAS: dict[str, tuple[str, RelationKind, str]] = {
     "policy": ("IAM access", RelationKind.SYNC, "grants access to"),
     "environment": ("uses", RelationKind.SYNC, "is used by"),
 }
-_PRIORITY = ("event-source", "subscription", "notification", "environment", "policy", "ingress")
 _LAYER_ORDER = {layer: index for index, (layer, _title, _cross) in enumerate(LAYERS)}
-_MAX_FOLD_DISTANCE = 4
 _CROSS_CUTTING = {layer for layer, _title, cross in LAYERS if cross}
 
 
@@ -50,7 +48,8 @@ def inventory_to_draft(inventory: Inventory, model_id: str | None, title: str, s
     topology = Topology(inventory)
     naming = Naming()
     shown = {a for a, info in infos.items() if info.role in (ELEMENT, GROUP)}
-    owner, users = _fold(inventory, infos, shown)
+    folding = fold(inventory, {a: info.role for a, info in infos.items()}, shown)
+    owner = folding.owner
     first = inventory.files[0] if inventory.files else "iac"
     draft = DraftModel(path=first, span=SourceSpan(first, 1, 1), id=model_id, title=title)
     for resource in resources:
@@ -93,95 +92,24 @@ def inventory_to_draft(inventory: Inventory, model_id: str | None, title: str, s
     draft.layers = [DraftLayer(layer, draft.span, title, cross_cutting=cross) for layer, title, cross in LAYERS
                     if layer in layers_used]
     element_ids = {e.id: e for e in draft.elements}
-    draft.relations = _relations(inventory, ids, owner, users, element_ids)
+    draft.relations = _relations(inventory, ids, folding, element_ids)
     draft.views = [DraftView("overview", draft.span, "Overview", include=[Selector("*", "*", "*", False, draft.span)])]
     return draft, problems
 
 
-def _fold(inventory: Inventory, infos: dict[str, TypeInfo], shown: set[str]) -> tuple[dict[str, str],
-                                                                                     dict[str, list[str]]]:
-    """Plumbing -> the element or group it folds into; and the elements that name each plumbing resource."""
-    incoming: dict[str, set[str]] = {}
-    outgoing: dict[str, set[str]] = {}
-    admitted = {r.address: admitted_paths(r.type) for r in inventory.resources}
-    for reference in inventory.references:
-        if reference.via in ("DependsOn", "depends_on") or reference.via in _VIAS:
-            continue  # deployment order says nothing about what a resource serves
-        if path_matches(reference.path, admitted.get(reference.source, ())):
-            continue  # what a policy grants or a security group admits is not what it serves
-        outgoing.setdefault(reference.source, set()).add(reference.target)
-        incoming.setdefault(reference.target, set()).add(reference.source)
-    owner: dict[str, str] = {}
-    users: dict[str, list[str]] = {}
-    for address, info in infos.items():
-        if info.role != PLUMBING:
-            continue
-        direct = sorted(a for a in incoming.get(address, ()) if a in shown and infos[a].role == ELEMENT)
-        users[address] = direct
-        found = _nearest(address, (ELEMENT,), infos, shown, incoming, outgoing) or \
-            _nearest(address, (ELEMENT, GROUP), infos, shown, incoming, outgoing)
-        if found is not None:
-            owner[address] = found
-        if not users[address] and address in owner and infos[owner[address]].role == ELEMENT:
-            users[address] = [owner[address]]
-    return owner, users
-
-
-def _nearest(address: str, roles: tuple[str, ...], infos: dict[str, TypeInfo], shown: set[str],
-             incoming: dict[str, set[str]], outgoing: dict[str, set[str]]) -> str | None:
-    """The closest entry of `roles` through plumbing: at each distance, one naming it before one it names."""
-    seen = {address}
-    level = [address]
-    for _distance in range(_MAX_FOLD_DISTANCE):
-        candidates: list[tuple[int, str]] = []
-        following: list[str] = []
-        for current in level:
-            for rank, neighbours in ((0, incoming.get(current, ())), (1, outgoing.get(current, ()))):
-                for neighbour in sorted(neighbours):
-                    if neighbour in seen or neighbour not in infos:
-                        continue
-                    role = infos[neighbour].role
-                    if neighbour in shown and role in roles:
-                        candidates.append((rank, neighbour))
-                    elif role == PLUMBING:
-                        following.append(neighbour)
-        if candidates:
-            return min(candidates)[1]
-        seen.update(following)
-        level = sorted(set(following))
-        if not level:
-            return None
-    return None
-
-
-def _relations(inventory: Inventory, ids: dict[str, str], owner: dict[str, str], users: dict[str, list[str]],
+def _relations(inventory: Inventory, ids: dict[str, str], folding: Folding,
                elements: dict[str, DraftElement]) -> list[DraftRelation]:
-    derived_spans = {(r.span, r.path) for r in inventory.references if r.via in _VIAS}
-    connectors = {r.address for r in inventory.resources  # plumbing that stands for a connection
-                  if links_for(r.type) and type_info(r.type).role == PLUMBING}
+    entries = {address: entry for address, entry in ids.items() if entry in elements}
     best: dict[tuple[str, str], tuple[int, Reference, bool]] = {}
-    for reference in inventory.references:
-        if is_placement(reference):
-            continue
-        if reference.via not in _VIAS and ((reference.span, reference.path) in derived_spans
-                                           or reference.source in connectors):
-            continue  # the written reference a connection was derived from, or a connector's own
-        rank = _PRIORITY.index(reference.via) if reference.via in _PRIORITY else \
-            len(_PRIORITY) + (1 if reference.via in ("DependsOn", "depends_on") else 0)
-        sources = _ends(reference.source, ids, owner, users, elements)
-        targets = _ends(reference.target, ids, owner, users, elements)
-        if set(sources) & set(targets):
-            continue  # an element and its own plumbing (shared plumbing does not connect its users)
-        for source in sources:
-            for target in targets:
-                flipped = _upward(elements[source].layer, elements[target].layer)
-                key = (target, source) if flipped else (source, target)
-                if key not in best or rank < best[key][0]:
-                    best[key] = (rank, reference, flipped)
+    for link in element_links(inventory, folding, entries):
+        flipped = _upward(elements[link.source].layer, elements[link.target].layer)
+        key = (link.target, link.source) if flipped else (link.source, link.target)
+        if key not in best or link.rank < best[key][0]:
+            best[key] = (link.rank, link.reference, flipped)
     relations: list[DraftRelation] = []
     for (source, target), (_rank, reference, flipped) in sorted(best.items()):
         label, kind, reverse_label = _VIAS.get(reference.via, ("", RelationKind.SYNC, ""))
-        if reference.via in ("DependsOn", "depends_on"):
+        if reference.via in DEPLOY_ORDER_VIAS:
             label, kind = "deployed after", RelationKind.DEPLOY
         variable = reference.path.rsplit(".", 1)[-1] if reference.path else ""
         if reference.via == "environment" and (".Variables." in reference.path or ".variables." in reference.path):
@@ -189,16 +117,6 @@ def _relations(inventory: Inventory, ids: dict[str, str], owner: dict[str, str],
         relations.append(DraftRelation(source, target, reference.span, reverse_label or label if flipped else label,
                                        kind))
     return relations
-
-
-def _ends(address: str, ids: dict[str, str], owner: dict[str, str], users: dict[str, list[str]],
-          elements: dict[str, DraftElement]) -> list[str]:
-    if address in ids:
-        return [ids[address]] if ids[address] in elements else []
-    if address in users and users[address]:
-        return [ids[a] for a in users[address] if a in ids and ids[a] in elements]
-    folded = owner.get(address)
-    return [ids[folded]] if folded in ids and ids[folded] in elements else []
 
 
 def _upward(source_layer: str | None, target_layer: str | None) -> bool:
