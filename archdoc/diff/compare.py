@@ -202,18 +202,8 @@ def _relation_fields(relation: Relation) -> dict[str, Any]:
 
 
 def keyed_relations(relations: Iterable[Relation]) -> dict[tuple[str, str, int], Relation]:
-    """Relations by their identity `(source, target, occurrence)`, occurrence counted in file order.
-
-    This is `Relation.identity`, counted here from the model's relations (which are in file
-    order) so that a diff reads models of any loader version alike.
-    """
-    seen: Counter[tuple[str, str]] = Counter()
-    keyed = {}
-    for relation in relations:
-        pair = (relation.source, relation.target)
-        keyed[(*pair, seen[pair])] = relation
-        seen[pair] += 1
-    return keyed
+    """Relations by their stable identity `(source, target, occurrence)` (`Relation.identity`)."""
+    return {relation.identity: relation for relation in relations}
 
 
 def _relations(before: Sequence[Relation], after: Sequence[Relation]) -> RelationChanges:

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from archdoc.diff.compare import KINDS, Changed, Diff, FieldChange, ItemChanges, ModelDiff, Move
 from archdoc.diff.identity import finding_fields
 from archdoc.model import Group, Model, Relation
+from archdoc.model.visible import one_line
 
 NOUNS = {"elements": "element", "groups": "group", "layers": "layer", "views": "view", "flows": "flow",
          "relations": "relation"}
 SUMMARY_FIELDS = ("added", "removed", "changed", "moved")
-# C0/C1 controls, line and paragraph separators, bidi overrides and isolates: shown as escapes in text
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Model text on one line with every control and direction override written as an escape."""
-    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+# Model text in the text report: one line, every control and direction override written as an escape.
+visible = one_line
 
 
 def summary_line(model: ModelDiff) -> str:
