@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archdoc.graph import ModelGraph, build_graph
+from archdoc.iac.conformance import Conformance
+from archdoc.lint.iac import model_conformance
 from archdoc.lint.options import read_options
 from archdoc.lint.registry import CHECKS, OPTIONS, RULES, UNUSED_SUPPRESSION, Rule
+from archdoc.lint.rules._iac import IAC_CONTEXT
 from archdoc.load import LoadResult, codes
 from archdoc.load.schema import Spec, with_rule_options
 from archdoc.model import Model, Problem, Severity, SourceSpan, sort_problems
@@ -47,11 +50,14 @@ class LintReport:
         return [p for p in self.problems if p.model == model_id]
 
 
-def lint_model(model: Model, graph: ModelGraph | None = None) -> list[Problem]:
+def lint_model(model: Model, graph: ModelGraph | None = None, *,
+               iac: Conformance | None = None) -> list[Problem]:
     """Run every rule on one model and apply its `rules.severity` and `rules.ignore`."""
     graph = graph or build_graph(model)
     findings: list[Problem] = []
     options = read_options(model, OPTIONS, findings)
+    if iac is not None:  # the model's infrastructure code, for the AD5xx rules
+        options = {**options, IAC_CONTEXT: iac}
     for rule in CHECKS:
         assert rule.check is not None
         findings.extend(rule.check(graph, options))
@@ -68,11 +74,16 @@ def model_spec() -> Spec:
     return with_rule_options(tuple(OPTIONS.values()))[0]
 
 
-def lint_result(result: LoadResult) -> LintReport:
-    """Lint every loaded model; loader problems come first in the same sorted report."""
+def lint_result(result: LoadResult,
+                *, iac: bool = True) -> LintReport:
+    """Lint every loaded model; loader problems come first in the same sorted report.
+
+    `iac` reads the infrastructure code each model names (`iac:`) for the AD5xx rules.
+    """
     problems = list(result.problems)
     for model in result.models:
-        problems.extend(lint_model(model))
+        conformance = model_conformance(model) if iac else None
+        problems.extend(lint_model(model, iac=conformance))
     return LintReport(sort_problems(problems), len(result.files), result.unreadable)
 
 

@@ -29,6 +29,14 @@ from archdoc.lint.rules import (
     view_coverage,
     zone_conflicts,
 )
+from archdoc.lint.rules import (  # infrastructure code conformance
+    iac_contradiction,
+    iac_dependency_undeclared,
+    iac_missing,
+    iac_relation_unbacked,
+    iac_sources,
+    iac_unclaimed,
+)
 from archdoc.load.codes import LOADER_CODES
 from archdoc.load.import_codes import IMPORT_CODES
 from archdoc.load.schema import Field
@@ -55,6 +63,13 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     public_datastores,
     single_zone_datastores,
     unencrypted_datastores,
+    # infrastructure code conformance: only for models with `iac:`
+    iac_sources,
+    iac_missing,
+    iac_unclaimed,
+    iac_relation_unbacked,
+    iac_dependency_undeclared,
+    iac_contradiction,
 )
 ENTRY_POINT_GROUP = "archdoc.rules"  # third-party rule packs: each entry point names a rule module
 
