@@ -12,12 +12,22 @@ are parsed, bounded in size and depth, and every problem is located.
 
 from __future__ import annotations
 
-from archdoc.iac.cloudformation import read_cloudformation
-from archdoc.iac.facts import facts
-from archdoc.iac.inventory import Inventory, Reference, Resource
-from archdoc.iac.read import read_iac
-from archdoc.iac.terraform import read_terraform
-from archdoc.iac.topology import Topology
+import importlib
+from typing import Any
 
-__all__ = ["Inventory", "Reference", "Resource", "Topology", "facts", "read_cloudformation", "read_iac",
-           "read_terraform"]
+# The readers pull in python-hcl2 and its grammar (about 0.4 s): they load on first use, so that
+# `archdoc lint` of a model without `iac:` (and `archdoc rules`, which reads the codes) pays nothing.
+_EXPORTS = {
+    "Inventory": "archdoc.iac.inventory", "Reference": "archdoc.iac.inventory", "Resource": "archdoc.iac.inventory",
+    "Topology": "archdoc.iac.topology", "facts": "archdoc.iac.facts",
+    "read_cloudformation": "archdoc.iac.cloudformation", "read_iac": "archdoc.iac.read",
+    "read_terraform": "archdoc.iac.terraform",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'archdoc.iac' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
