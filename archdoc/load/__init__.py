@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archdoc.load import codes
+from archdoc.load.attached import check_attached
 from archdoc.load.draft import DraftDocument, DraftModel
 from archdoc.load.files import MODEL_SUFFIXES, ReadError, SourceFile, discover, is_fragment, resolve_include
 from archdoc.load.kinds import KindCatalogue, catalogue
@@ -83,6 +84,7 @@ def load_paths(paths: list[Path], default_root: Path | None = None) -> LoadResul
             continue
         first_by_id[model.id] = model
         result.models.append(model)
+    check_attached(result.models, result.problems)
     for fragment in fragments:
         result.files.append(fragment.display)
         document = read_fragment(fragment, result.problems, None)

@@ -38,6 +38,8 @@ INVALID_VALUE = "AD117"
 INVALID_INCLUDE = "AD120"
 GROUP_TOO_DEEP = "AD112"
 INCLUDE_TOO_DEEP = "AD121"
+DOC_REFUSED = "AD122"
+UNKNOWN_VIEW = "AD123"
 
 MAX_GROUP_DEPTH = 32
 MAX_INCLUDE_DEPTH = 64
@@ -388,5 +390,38 @@ LOADER_CODES: dict[str, tuple[str, Severity, str]] = {
 
         The finding points at the `include` entry past the limit; that fragment is not read.
         (A fragment that includes itself, directly or through others, is AD120.)
+    """),
+    DOC_REFUSED: ("doc-refused", E, """
+        A `docs:` path cannot be published: it is absolute, leaves the project folder (the folder
+        holding `models/`), leads out of it through a symbolic link, does not exist, or is not a
+        Markdown file (`.md`).
+
+        Paths in `docs:` are relative to the model file. The page is not published.
+
+        **Failing**
+
+        ```yaml
+        docs: [/etc/passwd]
+        elements: [{id: a}]
+        ```
+    """),
+    UNKNOWN_VIEW: ("unknown-view", E, """
+        A `view:` names a detail view that does not exist: no view of this model has that id, or
+        `model-id/view-id` names a model or a view that is not there.
+
+        A `model-id/view-id` reference is checked when that model is linted (or built) too.
+
+        **Passing**
+
+        ```yaml
+        elements: [{id: a, view: detail}, {id: b}]
+        views: [{id: detail, include: [b]}]
+        ```
+
+        **Failing**
+
+        ```yaml
+        elements: [{id: a, view: nowhere}]
+        ```
     """),
 }

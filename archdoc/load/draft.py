@@ -39,6 +39,8 @@ class DraftGroup:
     links: dict[str, str] = field(default_factory=dict)
     iac: list[str] = field(default_factory=list)
     owner: str = ""
+    view: str | None = None  # its detail view: a view id of the model or model-id/view-id
+    docs: list[tuple[str, SourceSpan]] = field(default_factory=list)  # Markdown paths as written, with where
     spans: dict[str, SourceSpan] = field(default_factory=dict)  # field -> where its value was written
 
 
@@ -57,6 +59,8 @@ class DraftElement:
     links: dict[str, str] = field(default_factory=dict)
     iac: list[str] = field(default_factory=list)
     owner: str = ""
+    view: str | None = None  # its detail view: a view id of the model or model-id/view-id
+    docs: list[tuple[str, SourceSpan]] = field(default_factory=list)  # Markdown paths as written, with where
     spans: dict[str, SourceSpan] = field(default_factory=dict)  # field -> where its value was written
 
 
@@ -157,5 +161,6 @@ class DraftModel(DraftDocument):
     owner: str = ""
     links: dict[str, str] = field(default_factory=dict)
     iac: list[tuple[str, SourceSpan]] = field(default_factory=list)
+    docs: list[tuple[str, SourceSpan]] = field(default_factory=list)
     rules: DraftRules = field(default_factory=DraftRules)
     spans: dict[str, SourceSpan] = field(default_factory=dict)  # field -> where its value was written

@@ -89,6 +89,7 @@ def resolve(draft: DraftModel, catalogue: KindCatalogue, problems: list[Problem]
         owner=draft.owner,
         links=FrozenMap(draft.links),
         iac=tuple(draft.iac),
+        docs=tuple(draft.docs),
         includes=tuple(merged.includes),
         layers=tuple(checked.layers),
         groups=tuple(checked.groups),
@@ -185,8 +186,9 @@ def _group(group: DraftGroup, catalogue: KindCatalogue, report: Report) -> Group
         id=group.id, kind=kind or "boundary", label=group.label or group.id, span=group.span, parent=group.parent,
         description=group.description, tags=tuple(group.tags), properties=FrozenMap(group.properties),
         property_spans=_property_spans(group.spans), links=FrozenMap(group.links), iac=tuple(group.iac),
-        owner=group.owner, spans=FrozenMap((k, v) for k, v in group.spans.items()
-                                           if k == "kind" or (k == "in" and group.nested_in is None)),
+        owner=group.owner, view=group.view, docs=tuple(group.docs),
+        spans=FrozenMap((k, v) for k, v in group.spans.items()
+                        if k in ("kind", "view") or (k == "in" and group.nested_in is None)),
     )
 
 
@@ -197,7 +199,7 @@ def _element(element: DraftElement, catalogue: KindCatalogue, report: Report) ->
         description=element.description, layer=element.layer, group=element.group, tags=tuple(element.tags),
         technology=element.technology, properties=FrozenMap(element.properties),
         property_spans=_property_spans(element.spans), links=FrozenMap(element.links), iac=tuple(element.iac),
-        owner=element.owner, spans=FrozenMap((k, v) for k, v in element.spans.items() if "." not in k),
+        owner=element.owner, view=element.view, docs=tuple(element.docs), spans=FrozenMap((k, v) for k, v in element.spans.items() if "." not in k),
     )
 
 

@@ -86,6 +86,9 @@ PROPERTY_TYPES: dict[str, tuple[str, str]] = {
 DURATION_PATTERN = r"^\s*[0-9]+(\.[0-9]+)?\s*(s|m|min|h|d|w)\s*$"
 
 IAC_REFS = "The infrastructure resources it stands for: CloudFormation logical ids or Terraform addresses."
+VIEW_REF = ("Its detail view: a view id of this model or `model-id/view-id` of another; clicking its box in a "
+            "diagram goes there.")
+DOCS = "Markdown files published with the model (ADRs, runbooks), relative to this file and inside the project folder."
 
 GROUP_FIELDS: list[Field] = [
     _f("id", "id", "Unique id (shared namespace with elements).", required=True, what="a group id"),
@@ -99,6 +102,8 @@ GROUP_FIELDS: list[Field] = [
     _f("links", "links", "Named URLs."),
     _f("iac", "strings", IAC_REFS, what="resource ids"),
     _f("owner", "text", "Who owns what is inside this boundary."),
+    _f("view", "string", VIEW_REF, what="a view reference"),
+    _f("docs", "strings", DOCS, what="paths"),
 ]
 GROUP = Spec("group", "A boundary drawn around elements: account, region, VPC, subnet, zone, cluster.", ())
 # Groups nest: the `groups` field refers to the spec itself.
@@ -122,6 +127,8 @@ ELEMENT = Spec("element", "A box of the architecture: a service, store, queue, p
     _f("links", "links", "Named URLs."),
     _f("iac", "strings", IAC_REFS, what="resource ids"),
     _f("owner", "text", "Who owns this element."),
+    _f("view", "string", VIEW_REF, what="a view reference"),
+    _f("docs", "strings", DOCS, what="paths"),
 ))
 
 RELATION = Spec("relation", "An arrow from one element to another (long form).", (
@@ -195,6 +202,7 @@ MODEL = Spec("model", "An archdoc model file.", (
     _f("links", "links", "Named URLs."),
     _f("iac", "strings", "Infrastructure code this model describes (CloudFormation/SAM templates, Terraform "
        "folders, plan or state JSON), relative to this file and inside the project folder.", what="paths"),
+    _f("docs", "strings", DOCS, what="paths"),
     *_COLLECTIONS[:3],
     replace(_COLLECTIONS[3], required=True),
     *_COLLECTIONS[4:],

@@ -89,6 +89,7 @@ def read_model(source: SourceFile, problems: list[Problem]) -> DraftModel | None
     draft.owner = fields.read("owner") or ""
     draft.links = fields.read("links")
     draft.iac = _paths(reader, fields.get("iac"))
+    draft.docs = _paths(reader, fields.get("docs"))
     draft.rules = _rules(reader, fields.get("rules"))
     return draft
 
@@ -186,8 +187,8 @@ def _group(reader: Reader, fields: Fields, parent: str | None, groups: list[Draf
             parent=parent if parent is not None else declared_parent, nested_in=parent,
             description=fields.read("description") or "", tags=list(fields.read("tags")),
             properties=properties, links=fields.read("links"), iac=list(fields.read("iac")),
-            owner=fields.read("owner") or "",
-            spans=_spans(fields, ("kind", "in"), property_spans),
+            owner=fields.read("owner") or "", view=fields.read("view"), docs=_paths(reader, fields.get("docs")),
+            spans=_spans(fields, ("kind", "in", "view"), property_spans),
         ))
     for child in fields.read("groups"):
         _group(reader, child, group_id, groups)
@@ -204,7 +205,8 @@ def _element(reader: Reader, fields: Fields) -> DraftElement | None:
         description=fields.read("description") or "", layer=fields.read("layer"), group=fields.read("in"),
         tags=list(fields.read("tags")), technology=fields.read("technology") or "", properties=properties,
         links=fields.read("links"), iac=list(fields.read("iac")), owner=fields.read("owner") or "",
-        spans=_spans(fields, ("kind", "layer", "in"), property_spans),
+        view=fields.read("view"), docs=_paths(reader, fields.get("docs")),
+        spans=_spans(fields, ("kind", "layer", "in", "view"), property_spans),
     )
 
 

@@ -64,7 +64,9 @@ class Group:
     links: FrozenMap[str, str] = EMPTY
     iac: tuple[str, ...] = ()  # the infrastructure resources it stands for (logical ids, Terraform addresses)
     owner: str = ""
-    spans: FrozenMap[str, SourceSpan] = EMPTY  # where single fields were written: kind, layer, in
+    view: str | None = None  # its detail view: a view id of the model, or model-id/view-id of another
+    docs: tuple[tuple[str, SourceSpan], ...] = ()  # Markdown files attached, as written, with where
+    spans: FrozenMap[str, SourceSpan] = EMPTY  # where single fields were written: kind, layer, in, view
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,9 @@ class Element:
     links: FrozenMap[str, str] = EMPTY
     iac: tuple[str, ...] = ()  # the infrastructure resources it stands for (logical ids, Terraform addresses)
     owner: str = ""
-    spans: FrozenMap[str, SourceSpan] = EMPTY  # where single fields were written: kind, layer, in
+    view: str | None = None  # its detail view: a view id of the model, or model-id/view-id of another
+    docs: tuple[tuple[str, SourceSpan], ...] = ()  # Markdown files attached, as written, with where
+    spans: FrozenMap[str, SourceSpan] = EMPTY  # where single fields were written: kind, layer, in, view
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +195,7 @@ class Model:
     owner: str = ""
     links: FrozenMap[str, str] = EMPTY
     iac: tuple[tuple[str, SourceSpan], ...] = ()  # infrastructure code paths as written, with where
+    docs: tuple[tuple[str, SourceSpan], ...] = ()  # Markdown files published with the model, as written
     includes: tuple[str, ...] = ()
     layers: tuple[Layer, ...] = ()
     groups: tuple[Group, ...] = ()
