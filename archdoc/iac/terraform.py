@@ -16,11 +16,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archdoc.iac import codes
 from archdoc.iac.connections import connect
-from archdoc.iac.hcl import Block, parse_hcl
 from archdoc.iac.inventory import Inventory, Reference, Resource, frozen
 from archdoc.iac.sources import (
     MAX_HCL_BYTES,
@@ -33,6 +32,9 @@ from archdoc.iac.sources import (
 )
 from archdoc.iac.terraform_json import read_json
 from archdoc.model import Problem, SourceSpan
+
+if TYPE_CHECKING:  # python-hcl2 loads only when a .tf file is read: linting a model without `iac:` never pays
+    from archdoc.iac.hcl import Block
 
 MAX_MODULE_DEPTH = 16
 MAX_INSTANCES = 256
@@ -141,6 +143,8 @@ class _HclReader:
                 if self.hcl_bytes > MAX_HCL_TOTAL_BYTES:
                     raise SourceError("AD006", f"{path.name} takes the .tf files read past "
                                       f"{MAX_HCL_TOTAL_BYTES // MIB} MiB together, the bound for one read")
+                from archdoc.iac.hcl import parse_hcl
+
                 blocks += [(block, display) for block in parse_hcl(text)]
             except SourceError as error:
                 self.problems.append(error.problem(display))
