@@ -23,11 +23,16 @@ from archdoc.render.images import prepare_image_slice
 from archdoc.render.mermaid import view_diagram
 from archdoc.render.views import slice_view
 
-EXAMPLE = re.compile(r"\*\*(Passing|Failing)\*\*\s*```yaml\n(.*?)```", re.DOTALL)
+EXAMPLE = re.compile(r"\*\*(Passing|Failing)\*\*\s*```yaml\n(.*?)```((?:\s*```\w+ title=\"[^\"]+\"\n.*?```)*)", re.DOTALL)
+# A file the example needs beside the model (the infrastructure code of an AD5xx example), in a titled block
+# after it: ```yaml title="infra/app.yaml"; the path is the project folder's (the folder holding models/).
+BESIDE = re.compile(r"```\w+ title=\"([^\"]+)\"\n(.*?)```", re.DOTALL)
 EXAMPLES = [
-    pytest.param(code, kind, textwrap.dedent(text), id=f"{code}-{kind.lower()}-{number}")
+    pytest.param(code, kind, textwrap.dedent(text), {f"../{path}": textwrap.dedent(body)
+                                                     for path, body in BESIDE.findall(beside)},
+                 id=f"{code}-{kind.lower()}-{number}")
     for code, rule in RULES.items()
-    for number, (kind, text) in enumerate(EXAMPLE.findall(rule.doc))
+    for number, (kind, text, beside) in enumerate(EXAMPLE.findall(rule.doc))
 ]
 
 RENDERERS: dict[str, Callable[[ModelGraph, View], list[Problem]]] = {
@@ -41,7 +46,7 @@ def is_rendering(code: str) -> bool:
 
 
 def test_every_rule_checked_by_lint_documents_a_failing_example() -> None:
-    failing = {code for code, kind, _text in (p.values for p in EXAMPLES) if kind == "Failing"}
+    failing = {code for code, kind, _text, _beside in (p.values for p in EXAMPLES) if kind == "Failing"}
     checked = {code for code, rule in RULES.items() if rule.check is not None}
     assert checked <= failing
 
@@ -59,9 +64,9 @@ def rendering_problems(code: str) -> list[Problem]:
     return [problem for view in model.views for problem in RENDERERS[code](graph, view)]
 
 
-@pytest.mark.parametrize(("code", "kind", "text"), EXAMPLES)
-def test_documented_example(lint_yaml, code: str, kind: str, text: str) -> None:
-    problems = lint_yaml(text)
+@pytest.mark.parametrize(("code", "kind", "text", "beside"), EXAMPLES)
+def test_documented_example(lint_yaml, code: str, kind: str, text: str, beside: dict[str, str]) -> None:
+    problems = lint_yaml(text, **beside)
     if is_rendering(code):
         found = [p for p in rendering_problems(code) if p.code == code]
     else:
