@@ -82,6 +82,21 @@ PROPERTY_TYPES: dict[str, tuple[str, str]] = {
     "replicas": ("count-or-text", "How many copies run: a whole number, or text such as 'one per zone'."),
     "rto": ("duration-or-text", "Recovery time objective: a duration (15m, 4h, 1d) or text (Near zero)."),
     "rpo": ("duration-or-text", "Recovery point objective: a duration (15m, 4h, 1d) or text (Hours)."),
+    # Read by the Well-Architected checks (AD404 onwards); documented in site_src/well-architected.md.
+    "replica_of": ("text", "The element this one is a copy of (a standby or read replica): failure domains, AD426."),
+    "backups": ("bool", "Automated backups or a backup plan are on (AD411)."),
+    "backup_retention_days": ("number", "Days automated backups are kept; 0 means no backups (AD411)."),
+    "point_in_time_recovery": ("bool", "DynamoDB point-in-time recovery is on (AD412)."),
+    "deletion_protection": ("bool", "The resource cannot be deleted until protection is turned off (AD413)."),
+    "versioning": ("bool", "S3 object versioning is on (AD429)."),
+    "origin_access": ("bool", "S3 is read by CloudFront with origin access control (or identity) only (AD414)."),
+    "waf": ("bool", "A WAF web ACL is attached (AD415)."),
+    "https_only": ("bool", "Viewers and clients are served HTTPS only: HTTP is redirected or refused (AD416)."),
+    "access_logs": ("bool", "Access logs are written (AD423)."),
+    "dead_letter_queue": ("text", "Where failed messages or events go: an element id, a name or an ARN; "
+                          "none or false: nowhere (AD417, AD418)."),
+    "automatic_failover": ("bool", "ElastiCache promotes a replica when the primary fails (AD424)."),
+    "ingress": ("strings", "Inbound rules as text, such as 'tcp 443 from 0.0.0.0/0' (AD422)."),
 }
 DURATION_PATTERN = r"^\s*[0-9]+(\.[0-9]+)?\s*(s|m|min|h|d|w)\s*$"
 

@@ -1,0 +1,41 @@
+"""Dead-letter queues in a model: which elements are one, and whether an element sends its failures to one.
+
+An element is a dead-letter queue when it is tagged `dlq` or `dead-letter-queue`, or its id
+or label says so ("orders-dlq", "Dead letter queue"). A relation sends failures to one when
+its target is one, or its label says so ("on failure", "DLQ", "dead letter"). A
+`dead_letter_queue` property names where failures go; `none` or `false` says nowhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archdoc.graph import ModelGraph
+from archdoc.lint.rules._wa import says_none
+from archdoc.model import Element, Relation
+
+DLQ_TAGS = frozenset({"dlq", "dead-letter-queue"})
+_DLQ_WORDS = re.compile(r"(\bdlq\b|dlq$|^dlq|dead[\s_-]*letter|on[\s_-]*failure)", re.IGNORECASE)
+
+
+def is_dead_letter_queue(element: Element) -> bool:
+    return bool(DLQ_TAGS & set(element.tags)) or any(_DLQ_WORDS.search(text) for text in (element.id, element.label))
+
+
+def sends_failures(graph: ModelGraph, relation: Relation) -> bool:
+    return is_dead_letter_queue(graph.elements[relation.target]) or bool(_DLQ_WORDS.search(relation.label or ""))
+
+
+def failure_target(graph: ModelGraph, element: Element) -> str | None:
+    """Where the element's failures go: the `dead_letter_queue` it names, or a relation's target; None if nowhere."""
+    stated = element.properties.get("dead_letter_queue")
+    if "dead_letter_queue" in element.properties and not says_none(stated) and stated is not None:
+        return str(stated)
+    for relation in graph.relations_from(element.id):
+        if sends_failures(graph, relation):
+            return relation.target
+    return None
+
+
+def says_no_dead_letter_queue(element: Element) -> bool:
+    return "dead_letter_queue" in element.properties and says_none(element.properties["dead_letter_queue"])
