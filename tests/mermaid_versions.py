@@ -6,8 +6,9 @@ is drawn by whatever Mermaid the reader's forge runs: GitHub and GitLab have run
 `draw(browser, texts, version)` draws each text in one page (no network: every request is
 aborted; `securityLevel: strict`) and returns, per text, the error (or None) and what a
 reader sees: every node's label and computed fill, stroke and dash pattern, every edge's
-computed stroke and dash pattern, every boundary's label and style. Tests of any diagram
-(the gallery, a diff report) compare those.
+computed stroke and dash pattern, every boundary's label and style; a sequence diagram's
+participant and message counts; all the text drawn. Tests of any diagram (the gallery, a diff
+report) compare those.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ async (texts) => {
       result.clusters = Array.from(holder.querySelectorAll('g.cluster'), cluster =>
         ({id: cluster.id, label: cluster.textContent.trim(), ...style(cluster.querySelector('rect'))}));
       result.scripts = holder.querySelectorAll('script, iframe, object, embed').length;
+      // A sequence diagram draws each participant twice (top and bottom), as a box or a stick figure.
+      result.participants = holder.querySelectorAll('rect.actor, g.actor-man').length / 2;
+      result.messages = holder.querySelectorAll('.messageLine0, .messageLine1').length;
+      result.text = Array.from(holder.querySelectorAll('svg text, svg foreignObject'), e => e.textContent).join('\\n');
     } catch (error) {
       result.error = String((error && error.message) || error);
     }

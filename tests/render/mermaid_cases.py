@@ -10,6 +10,7 @@ from pathlib import Path
 
 from archdoc.graph import ModelGraph, build_graph
 from archdoc.load import load_paths
+from archdoc.model.visible import visible
 from archdoc.render.mermaid import (
     MAX_LABEL,
     MermaidDiagram,
@@ -24,7 +25,8 @@ HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
 GALLERY = HERE.parents[1] / "models"
-FIXTURE_FILES = ("mermaid_basic.yaml", "mermaid_hostile.yaml")
+LINE_BREAKS = "\t\n\r\x0b\x0c\x85\u2028\u2029"
+FIXTURE_FILES = ("mermaid_basic.yaml", "mermaid_hostile.yaml", "mermaid_pasted.yaml")
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,8 @@ def _lines(texts: list[str], label_limit: int) -> tuple[str, ...]:
     """The non-blank lines of each label's first `label_limit` characters, white space runs as one space."""
     lines: list[str] = []
     for text in texts:
-        for line in shorten(text, label_limit).removesuffix("…").splitlines():
+        # Diagrams show controls and bidi overrides as pictures (`⟨U+202E⟩`), line breaks as breaks.
+        for line in visible(shorten(text, label_limit).removesuffix("…"), keep=LINE_BREAKS).splitlines():
             normalised = " ".join(line.split())
             if normalised and normalised not in lines:
                 lines.append(normalised)

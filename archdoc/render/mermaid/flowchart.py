@@ -9,7 +9,8 @@ How the text is built:
   second line (`«data»`), so the diagram reads without a legend and each tier stands out.
 - Shapes, classes and arrows by category and relation kind: see `styles`.
 - A flow's steps are numbered arrows (`"1. label"`); a reply, going back along a relation,
-  is dashed.
+  is dashed. What Markdown would read in a label (`1. label`, `- item`, `__init__`) is coded,
+  for Mermaid 11.3.
 - Limits (see `limits`): the whole view is tried first, then collapsed at each group level
   from the deepest (most detail) up, each with labels cut to 120, then 40, then 12
   characters; the first that fits is drawn. If none does, only the first boxes are. Each
@@ -18,6 +19,7 @@ How the text is built:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -38,6 +40,11 @@ from archdoc.render.views import Box, Edge, ViewSlice, collapsed_versions, slice
 
 DIRECTIONS = ("LR", "TB")
 INDENT = "  "
+# Markdown in a flowchart label, for Mermaid 11.3, once escape_label has coded `#`, `>`, `|`, backticks and
+# HTML: emphasis and strike-through marks anywhere; at the start, indentation, a list item (`-`, `+`, `1.`,
+# `1)`) or a rule or setext line (`-`, `=`).
+_EMPHASIS = {ord(mark): f"#{ord(mark)};" for mark in "*_~"}
+_BLOCK_START = re.compile(r"[ \-+=]|[0-9]+[.)]")
 
 
 @dataclass(frozen=True)
@@ -200,7 +207,22 @@ def _edge_line(edge: Edge, node_ids: dict[str, str], label_limit: int) -> str:
 
 def _label(text: str, label_limit: int) -> str:
     # Mermaid refuses an empty string; a space draws the empty label
-    return escape_label(shorten(text, label_limit)) or " "
+    return _inline(escape_label(shorten(text, label_limit))) or " "
+
+
+def _inline(label: str) -> str:
+    """The escaped label with what Markdown could read coded: emphasis marks, and a first character that starts a block.
+
+    Mermaid 11.3 (GitLab's, for a while) reads every flowchart label as Markdown: it draws
+    "Unsupported markdown: list" for `1. step` or `- item` and drops the marks of `__init__`
+    or `*args`. A coded character is plain text to it, and draws the same in every version.
+    """
+    label = label.translate(_EMPHASIS)
+    block = _BLOCK_START.match(label)
+    if block is None:
+        return label
+    marker = block.end() - 1  # the `.` of `1.`, the `-` of `- item`, the first space of an indent
+    return f"{label[:marker]}#{ord(label[marker])};{label[marker + 1:]}"
 
 
 def _class_lines(view_slice: ViewSlice, node_ids: dict[str, str], layers: dict[str, int]) -> list[str]:

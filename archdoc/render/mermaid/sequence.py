@@ -7,6 +7,8 @@
 - Arrows: `->>` for a sync, data or deploy step, `-)` for an async or monitor step, `-->>`
   for a reply (a step going back along a relation the model draws the other way).
 - Message labels reached innerHTML in old Mermaid releases (a CVE): every label is escaped.
+  A step without a label says `#160;` (a no-break space): an empty message is a parse error
+  in Mermaid 10.9 and 11.3, which GitHub and GitLab have run.
 - Within `MAX_TEXT`: labels are cut shorter, then only the first steps are drawn, with a
   note at the end of the diagram saying how many are left out.
 """
@@ -20,6 +22,8 @@ from archdoc.render.mermaid.escape import escape_label, shorten
 from archdoc.render.mermaid.limits import MAX_LABEL, MAX_TEXT, SHORT_LABELS, text_size
 
 INDENT = "  "
+# Mermaid 10.9 and 11.3 refuse a message with no text (`p1->>p2:`); a no-break space draws as nothing.
+BLANK_MESSAGE = "#160;"
 ASYNC_KINDS = (RelationKind.ASYNC, RelationKind.MONITOR)
 
 
@@ -54,7 +58,7 @@ def _sequence_text(graph: ModelGraph, steps: tuple[Step, ...], total: int, label
                      f"{_label(_participant_label(graph, element_id), label_limit)}")
     for step in steps:
         lines.append(f"{INDENT}{ids[step.source]}{_arrow(graph, step)}{ids[step.target]}: "
-                     f"{_label(step.label, label_limit)}".rstrip())
+                     f"{_label(step.label, label_limit).strip() or BLANK_MESSAGE}")
     if len(steps) < total and ids:
         first, last = next(iter(ids.values())), list(ids.values())[-1]
         over = first if first == last else f"{first},{last}"
