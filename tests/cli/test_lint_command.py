@@ -49,6 +49,7 @@ def test_json_report(project: Path) -> None:
     }]
 
 
+@pytest.mark.slow  # the SARIF golden file and test_sarif.py cover it in the quick run's stead
 def test_sarif_report_is_what_code_scanning_reads(project: Path) -> None:
     (project / "models" / "bad.yaml").write_text(BAD)
     sarif = json.loads(archdoc(project, "lint", "-f", "sarif").stdout)
@@ -63,6 +64,7 @@ def test_sarif_report_is_what_code_scanning_reads(project: Path) -> None:
                         "region": {"startLine": 7, "startColumn": 5}}
 
 
+@pytest.mark.slow  # one more archdoc process
 def test_github_annotations(project: Path) -> None:
     (project / "models" / "bad.yaml").write_text(BAD.replace("{id: db,", "{id: db, label: 'a,b:c%',"))
     lines = archdoc(project, "lint", "-f", "github").stdout.splitlines()
@@ -74,10 +76,10 @@ def test_github_annotations(project: Path) -> None:
     ("args", "status"),
     [
         (("lint", "missing-folder"), 2),
-        (("lint", "--format", "xml"), 2),
-        (("lint", "--no-such-option"), 2),
-        (("nonsense",), 2),
-        ((), 2),
+        pytest.param(("lint", "--format", "xml"), 2, marks=pytest.mark.slow),
+        pytest.param(("lint", "--no-such-option"), 2, marks=pytest.mark.slow),
+        pytest.param(("nonsense",), 2, marks=pytest.mark.slow),
+        pytest.param((), 2, marks=pytest.mark.slow),
     ],
 )
 def test_wrong_command_lines_and_missing_input_exit_two(project: Path, args: tuple[str, ...], status: int) -> None:
@@ -106,6 +108,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow  # reads a nesting bomb and 100,000-deep YAML
 def test_no_input_however_broken_gives_a_traceback(tmp_path: Path) -> None:
     models = tmp_path / "models"
     models.mkdir()

@@ -49,6 +49,7 @@ def test_view_and_flow_as_mermaid(project: Path) -> None:
     assert flow.startswith("sequenceDiagram") and "-->>" in flow  # the reply is drawn as one
 
 
+@pytest.mark.slow  # Graphviz draws a PNG and an SVG
 def test_images_go_to_files(project: Path) -> None:
     run = archdoc(project, "render", "shop", "-f", "png", "-o", "out/shop.png")
     assert run.returncode == 0, run.stderr
@@ -62,9 +63,10 @@ def test_images_go_to_files(project: Path) -> None:
     ("args", "status", "message"),
     [
         (("nope",), 2, "no model 'nope' in models (models: shop)"),
-        (("shop", "--view", "nope"), 2, "has no view 'nope' (views: overview, data)"),
-        (("shop", "--flow", "nope"), 2, "has no flow 'nope' (flows: order)"),
-        (("shop", "--view", "data", "--flow", "order"), 2, "not allowed with argument"),
+        pytest.param(("shop", "--view", "nope"), 2, "has no view 'nope' (views: overview, data)", marks=pytest.mark.slow),
+        pytest.param(("shop", "--flow", "nope"), 2, "has no flow 'nope' (flows: order)", marks=pytest.mark.slow),
+        pytest.param(("shop", "--view", "data", "--flow", "order"), 2, "not allowed with argument",
+                     marks=pytest.mark.slow),
     ],
 )
 def test_wrong_requests_say_what_exists(project: Path, args: tuple[str, ...], status: int, message: str) -> None:

@@ -44,6 +44,7 @@ def test_no_stale_golden_files() -> None:
     assert mine <= set(OUTPUTS)
 
 
+@pytest.mark.slow  # two more Python processes
 def test_output_is_the_same_under_another_hash_seed_and_folder(tmp_path) -> None:
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]);"

@@ -433,6 +433,7 @@ def test_a_view_too_large_for_mermaid_is_drawn_collapsed_with_a_note(tmp_path: P
     assert cell_texts(tree.table_after("findings"))[0][:2] == ["warning", "AD301"]
 
 
+@pytest.mark.slow  # plans the gallery in two more Python processes
 def test_the_plan_does_not_depend_on_hash_seeds(tmp_path: Path) -> None:
     script = ("import hashlib, sys; from archdoc.load import load_models; from archdoc.lint import lint_result; "
               "from archdoc.site.pages import plan_site; r = load_models(sys.argv[1]); "
