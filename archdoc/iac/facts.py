@@ -81,7 +81,7 @@ def facts(resource: Resource, inventory: Inventory, topology: Topology) -> dict[
             found["zone"] = zone
     if kind in ("AWS::EC2::VPC", "aws_vpc", "AWS::EC2::Subnet", "aws_subnet"):
         cidr = _literal(resource.properties.get("CidrBlock", resource.properties.get("cidr_block")), defaults)
-        if isinstance(cidr, str) and "/" in cidr:
+        if isinstance(cidr, str) and "/" in cidr and "${" not in cidr:  # an expression (cidrsubnet) is no literal
             found["cidr"] = cidr
     if found.get("multi_az") == "MULTI_AZ" or found.get("multi_az") == "ACTIVE_STANDBY_MULTI_AZ":
         found["multi_az"] = True
