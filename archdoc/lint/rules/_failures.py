@@ -22,7 +22,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from archdoc.graph import ModelGraph
-from archdoc.lint.rules._internet import entry_points, reachable, request_predecessors
+from archdoc.lint.rules._internet import entry_points, reachable, request_predecessors, request_successors
 from archdoc.lint.rules._wa import copies, replicas_by_primary, stateful
 
 ZONE, REGION, ELEMENT = "zone", "region", "element"
@@ -72,13 +72,25 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
     coreach = {target: frozenset(_reaching(predecessors, target)) for target in {target for _, target in paths}}
     relevant = {node for entry, target in paths for node in reach[entry] & coreach[target]}
     order = {element.id: position for position, element in enumerate(graph.model.elements)}
-    nodes = sorted(relevant, key=order.__getitem__)
-    outages = [_outage(graph, ZONE, zone, nodes, entries, reach, paths, coreach) for zone in _zones(graph, nodes)]
-    outages += [_outage(graph, REGION, region, nodes, entries, reach, paths, coreach)
-                for region in _regions(graph, nodes)]
-    outages += [_outage(graph, ELEMENT, node, nodes, entries, reach, paths, coreach)
-                for node in nodes if _single_copy(graph, node)]
+    context = _Paths(graph, sorted(relevant, key=order.__getitem__), entries, paths, reach, coreach, predecessors)
+    nodes = context.nodes
+    outages = [_outage(context, ZONE, zone) for zone in _zones(graph, nodes)]
+    outages += [_outage(context, REGION, region) for region in _regions(graph, nodes)]
+    outages += [_outage(context, ELEMENT, node) for node in nodes if _single_copy(graph, node)]
     return FailureDomains(paths, tuple(outages), reach, coreach)
+
+
+@dataclass(frozen=True)
+class _Paths:
+    """The request paths of one model, as the outage of each domain needs them."""
+
+    graph: ModelGraph
+    nodes: list[str]  # every element on some path, model order
+    entries: list[str]
+    paths: tuple[tuple[str, str], ...]
+    reach: dict[str, frozenset[str]]
+    coreach: dict[str, frozenset[str]]
+    predecessors: dict[str, list[str]]
 
 
 def fails(graph: ModelGraph, element: str, domain: str, name: str) -> bool:
@@ -94,36 +106,51 @@ def fails(graph: ModelGraph, element: str, domain: str, name: str) -> bool:
     return True
 
 
-def _outage(graph: ModelGraph, domain: str, name: str, nodes: list[str], entries: list[str],
-            reach: dict[str, frozenset[str]], paths: tuple[tuple[str, str], ...],
-            coreach: dict[str, frozenset[str]]) -> Outage:
-    failed = frozenset(node for node in nodes if fails(graph, node, domain, name))
+def _outage(context: _Paths, domain: str, name: str) -> Outage:
+    graph = context.graph
+    failed = frozenset(node for node in context.nodes if fails(graph, node, domain, name))
     if not failed:
         return Outage(domain, name)
     stopped: list[tuple[str, str]] = []
-    for entry in entries:
-        mine = [target for source, target in paths if source == entry]
-        if not mine:
-            continue
-        left = set() if entry in failed else reachable(graph, [entry], failed)
-        stopped += [(entry, target) for target in mine if target not in left]
-    causes = {node for node in failed for entry, target in stopped if node in reach[entry] and node in coreach[target]}
+    left: dict[str, set[str]] = {}  # entry point -> what it still reaches
+    for entry in context.entries:
+        mine = [target for source, target in context.paths if source == entry]
+        if mine:
+            left[entry] = set() if entry in failed else reachable(graph, [entry], failed)
+            stopped += [(entry, target) for target in mine if target not in left[entry]]
     if not stopped:
         return Outage(domain, name)
-    ordered = tuple(node for node in nodes if node in causes)
+    coleft = {target: _reaching(context.predecessors, target, failed) for target in {t for _, t in stopped}}
+    causes: set[str] = set()
+    for entry, target in stopped:
+        on_path = [node for node in failed if node in context.reach[entry] and node in context.coreach[target]]
+        # A cause is a failed element that alone would reconnect the path if it came back;
+        # when none does (two failures in series), every failed element on the path is one.
+        alone = [node for node in on_path if _reconnects(context, node, entry, target, left[entry], coleft[target])]
+        causes.update(alone or on_path)
+    ordered = tuple(node for node in context.nodes if node in causes)
     flows = tuple(flow.id for flow in graph.model.flows
                   if any(step.source in causes or step.target in causes for step in flow.steps))
     return Outage(domain, name, ordered, tuple(stopped), flows)
 
 
-def _reaching(predecessors: dict[str, list[str]], target: str) -> set[str]:
-    """Every element with a path of request relations to `target` (and the target)."""
+def _reconnects(context: _Paths, node: str, entry: str, target: str, left: set[str], coleft: set[str]) -> bool:
+    """Whether `entry` would reach `target` again if `node` alone were back."""
+    reached = node == entry or any(before in left for before in context.predecessors.get(node, ()))
+    leads = node == target or any(after in coleft for after in request_successors(context.graph, node))
+    return reached and leads
+
+
+def _reaching(predecessors: dict[str, list[str]], target: str, blocked: frozenset[str] = frozenset()) -> set[str]:
+    """Every element with a path of request relations to `target` avoiding `blocked` (and the target itself)."""
+    if target in blocked:
+        return set()
     seen = {target}
     queue = deque([target])
     while queue:
         node = queue.popleft()
         for predecessor in predecessors.get(node, ()):
-            if predecessor not in seen:
+            if predecessor not in seen and predecessor not in blocked:
                 seen.add(predecessor)
                 queue.append(predecessor)
     return seen

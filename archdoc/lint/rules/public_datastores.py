@@ -5,7 +5,10 @@ A datastore is an element of category `database` (its kind's module, such as
 when the nearest boundary around it that says either way is public: an `aws.PublicSubnet`,
 or a group with `public: true` (`aws.PrivateSubnet` and `public: false` say private; the
 element's own `public: false` wins over its boundary). Well-architected (security pillar):
-keep data stores in private subnets.
+keep data stores in private subnets. Controls: AWS Security Hub RDS.2 (RDS DB instances
+should prohibit public access), Opensearch.2 (OpenSearch domains should be in a VPC),
+S3.2 and S3.8 for buckets tagged `datastore`; checkov CKV_AWS_17 (RDS not publicly
+accessible). Buckets that are not datastores are AD414.
 
 **Passing**
 

@@ -2,7 +2,9 @@
 
 Well-architected (reliability pillar): a database confined to one zone is lost with it.
 The rule reads only what the model states; a datastore that says nothing about its zones
-is not reported.
+is not reported. Controls: AWS Security Hub RDS.5 (RDS DB instances should be configured
+with multiple Availability Zones), RDS.15 (RDS DB clusters), checkov CKV_AWS_157 (RDS
+Multi-AZ). Zones derived from the groups around an RDS instance are AD404's.
 
 **Passing**
 

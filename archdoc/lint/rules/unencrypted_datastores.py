@@ -1,7 +1,11 @@
 """A datastore the model says is not encrypted at rest (`encrypted: false`).
 
 Well-architected (security pillar): encrypt data at rest. The rule reads only what the
-model states.
+model states. Controls: AWS Security Hub RDS.3 (RDS DB instances should have encryption at
+rest enabled), ElastiCache.4 (replication groups encrypted at rest), DynamoDB.3 (DAX
+clusters encrypted at rest); checkov CKV_AWS_16 (RDS), CKV_AWS_29 (ElastiCache),
+CKV_AWS_119 (DynamoDB with a customer managed key). S3, EFS, SQS, SNS and OpenSearch are
+AD406 to AD410.
 
 **Passing**
 

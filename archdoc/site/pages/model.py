@@ -10,6 +10,7 @@ from archdoc.model import Element, Group, Model, Problem, sort_problems
 from archdoc.model.types import PropertyValue
 from archdoc.site.pages.checks import cost_section, findings_section, layers_section, walk_groups
 from archdoc.site.pages.diagrams import Diagrams, ImageRequest, draw_model
+from archdoc.site.pages.failures import failure_section
 from archdoc.site.pages.text import (
     code,
     drop_empty_columns,
@@ -50,6 +51,7 @@ def model_page(model: Model, findings: list[Problem]) -> ModelPage:
         _relations(graph),
         layers_section(model),
         cost_section(graph),
+        failure_section(graph),
         findings_section(graph, problems),
     ])
     return ModelPage(markdown + "\n", tuple(diagrams.images), tuple(diagrams.problems))

@@ -1,0 +1,52 @@
+"""The "Failure domains" section of a model page: each zone and region, and what stops working when it fails."""
+
+from __future__ import annotations
+
+from archdoc.graph import ModelGraph
+from archdoc.lint.rules._failures import ELEMENT, REGION, ZONE, FailureDomains, Outage, analyse
+from archdoc.site.pages.text import code, element_link, escape_inline, join_blocks, table
+
+SHOWN_PATHS = 5  # stopped paths listed in one cell; the rest are counted
+DOMAIN_WORDS = {ZONE: "Zone", REGION: "Region", ELEMENT: "Element"}
+
+
+def failure_section(graph: ModelGraph) -> str:
+    """The failure-domain table, or a sentence saying why there is none; nothing for a model without paths."""
+    domains = analyse(graph)
+    if not domains.paths:
+        return ""
+    count = len(domains.paths)
+    intro = (f"What stops working when one failure domain fails, for the {count} path{'s' if count != 1 else ''} "
+             "from an internet entry point to a datastore. An element fails with a zone or region when it and "
+             "its copies (`replica_of`) run only there and it is not `multi_az`; one whose place is not stated "
+             "is taken to survive. See [AD426](../rules/AD426.md) and [AD427](../rules/AD427.md).")
+    if not domains.outages:
+        return join_blocks(["## Failure domains {#failure-domains}", intro,
+                            "No element on these paths states a zone or a region (`zone`, `zones`, `region`, or "
+                            "an availability-zone or region group around it), so no failure domain is known."])
+    rows = [(_domain(outage), _failed(graph, outage), _stops(graph, domains, outage)) for outage in domains.outages]
+    return join_blocks(["## Failure domains {#failure-domains}", intro,
+                        table(("Failure domain", "Fails with it", "What stops working"), rows)])
+
+
+def _domain(outage: Outage) -> str:
+    return f"{DOMAIN_WORDS[outage.domain]} {code(outage.name)}"
+
+
+def _failed(graph: ModelGraph, outage: Outage) -> str:
+    return ", ".join(element_link(graph.elements, element) for element in outage.failed) if outage.failed else "—"
+
+
+def _stops(graph: ModelGraph, domains: FailureDomains, outage: Outage) -> str:
+    if not outage.stopped:
+        return "nothing: every path has a way around it"
+    shown = [f"{element_link(graph.elements, entry)} → {element_link(graph.elements, target)}"
+             for entry, target in outage.stopped[:SHOWN_PATHS]]
+    if len(outage.stopped) > SHOWN_PATHS:
+        shown.append(f"and {len(outage.stopped) - SHOWN_PATHS} more")
+    text = ", ".join(shown)
+    if outage.flows:
+        titles = {flow.id: flow.title for flow in graph.model.flows}
+        flows = ", ".join(f"[{escape_inline(titles[flow])}](#flow-{flow})" for flow in outage.flows)
+        text += f"; flow{'s' if len(outage.flows) != 1 else ''} {flows}"
+    return text
