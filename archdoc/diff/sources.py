@@ -111,7 +111,9 @@ def _from_paths(label: str, paths: list[Path], root: Path) -> Version:
     """Load and lint; paths in findings are shown relative to `root` (the working or extracted folder)."""
     default_root = next((path for path in paths if path.is_dir()), None)
     result = load_paths(paths, default_root=default_root)
-    report = lint_result(result)
+    # A revision is read from git without the infrastructure code beside its models: both sides skip the
+    # AD5xx checks, so that a diff never shows the code's absence as a change.
+    report = lint_result(result, iac=False)
     return Version(label, tuple(result.models), _relative(report, root))
 
 
