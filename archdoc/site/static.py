@@ -14,10 +14,10 @@ _MERMAID_IN_NODE_MODULES = Path("node_modules") / "mermaid" / "dist" / "mermaid.
 PACKAGED_MERMAID = Path(__file__).resolve().parent / "vendor" / "mermaid.min.js"
 _ARCHDOC_REPO = Path(__file__).resolve().parents[2]
 
-# Loaded on every page, in this order: the zoom helper, then the drawing script that hands it
+# Loaded on every page, in this order: the zoom helper, the drill-down, then the drawing script that hands it
 # diagrams. Mermaid is not among them: the drawing script loads it from beside itself, and only
 # on pages that have a diagram.
-OWN_SCRIPTS = ("archdoc-zoom.js", "archdoc-mermaid.js")
+OWN_SCRIPTS = ("archdoc-zoom.js", "archdoc-drill.js", "archdoc-mermaid.js")
 OWN_STYLES = ("archdoc.css",)
 # For themes other than Material: the tabs, admonitions and cards the generated pages use, styled by archdoc.
 STANDALONE_STYLES = ("archdoc-standalone.css",)

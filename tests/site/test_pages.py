@@ -276,7 +276,8 @@ def active(url: str | None) -> bool:
     """Whether a browser would run or load the URL as a script or data: it drops tabs and newlines first."""
     cleaned = re.sub(r"[\t\n\r]", "", url or "").lstrip("".join(map(chr, range(33))))
     return bool(ACTIVE_SCHEME.match(cleaned))
-OUR_IDS = re.compile(r"^((el|grp|view|flow|layer|cost)-.+|model|views|flows|elements|groups|relations|layers|"
+OUR_IDS = re.compile(r"^((el|grp|view|flow|layer|cost|owners)-.+|model|views|about|owners|flows|elements|groups|relations|"
+                     r"layers|"
                      r"layer-matrix|no-layer|cost|findings|suppressed|gallery|rules|ad\d{3}|__tabbed_.*|"
                      r"heading-from-a-description)$")
 

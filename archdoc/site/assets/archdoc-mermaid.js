@@ -38,6 +38,9 @@
       return;
     }
     nodes.forEach(function (node) {
+      if (node.archdocSource === undefined) {
+        node.archdocSource = node.textContent;  // the diagram text, to draw it again in another theme
+      }
       node.setAttribute("data-archdoc-state", "drawing");
       node.id = node.id || "archdoc-diagram-" + (sequence += 1);
     });
@@ -59,8 +62,12 @@
       nodes.forEach(function (node) {
         var drawn = node.querySelector("svg") !== null && !node.querySelector(".error-icon");
         node.setAttribute("data-archdoc-state", drawn ? "drawn" : "failed");
+        node.setAttribute("data-archdoc-theme", theme());
         if (drawn && window.archdocZoom) {
           window.archdocZoom.attach(node);
+          if (window.archdocDrill) {
+            window.archdocDrill.linkMermaid(node);
+          }
         } else if (!drawn) {
           console.error("archdoc: diagram " + node.id + " could not be drawn");
         }
@@ -68,8 +75,29 @@
     });
   }
 
+  // Material's palette toggle changes the body's colour scheme: draw every diagram again in the new theme.
+  function retheme() {
+    var drawnTheme = theme();
+    Array.prototype.forEach.call(document.querySelectorAll("pre.archdoc-mermaid[data-archdoc-state]"), function (node) {
+      if (node.archdocSource === undefined || node.getAttribute("data-archdoc-theme") === drawnTheme) {
+        return;
+      }
+      node.removeAttribute("data-archdoc-state");
+      node.removeAttribute("data-archdoc-zoom");
+      node.removeAttribute("data-processed");
+      node.textContent = node.archdocSource;
+    });
+    draw();
+  }
+
   function start() {
     draw();
+    if (window.archdocDrill) {
+      window.archdocDrill.start();
+    }
+    if (window.MutationObserver && document.body) {
+      new MutationObserver(retheme).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    }
     // Tabs (pymdownx.tabbed) and <details> reveal diagrams that were hidden at load.
     document.addEventListener("change", draw);
     document.addEventListener("toggle", draw, true);
@@ -84,6 +112,9 @@
         start();
       } else {
         draw();
+        if (window.archdocDrill) {
+          window.archdocDrill.start();
+        }
       }
     });
   } else if (document.readyState === "loading") {

@@ -1,9 +1,10 @@
-/* archdoc: zoom (wheel, buttons, + - 0 keys) and pan (drag) a drawn diagram by moving its SVG viewBox. */
+/* archdoc: zoom (wheel, buttons, + - 0 keys), pan (drag) and full screen (button, f, Escape) a drawn diagram. */
 (function () {
   "use strict";
 
   var STEP = 1.25;
   var MAX_ZOOM = 20;
+  var DRAG_START = 4;  // pixels a press moves before it pans
 
   function viewBox(svg) {
     var box = svg.viewBox.baseVal;
@@ -33,7 +34,9 @@
       return;
     }
     var home = viewBox(svg);
+    var fullButton = null;
     container.setAttribute("data-archdoc-zoom", "1");
+    container.classList.add("archdoc-zoomable");
     container.tabIndex = 0;
     container.title = "Click, then scroll to zoom (or Ctrl + scroll); drag to pan; double-click or 0 to reset";
 
@@ -67,15 +70,26 @@
       zoom(event.deltaY < 0 ? STEP : 1 / STEP, event.clientX, event.clientY);
     }, { passive: false });
 
+    // A press becomes a drag once it moves a few pixels: a click on a box still reaches the box.
     var drag = null;
     container.addEventListener("pointerdown", function (event) {
-      drag = { x: event.clientX, y: event.clientY, box: viewBox(svg) };
-      container.setPointerCapture(event.pointerId);
-      container.classList.add("archdoc-dragging");
+      if (event.button !== 0) {
+        return;
+      }
+      drag = { x: event.clientX, y: event.clientY, box: viewBox(svg), moving: false, pointer: event.pointerId };
     });
     container.addEventListener("pointermove", function (event) {
       if (!drag) {
         return;
+      }
+      if (!drag.moving) {
+        if (Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) < DRAG_START) {
+          return;
+        }
+        drag.moving = true;
+        container.archdocDragged = true;
+        container.setPointerCapture(drag.pointer);
+        container.classList.add("archdoc-dragging");
       }
       var scale = toDrawing(svg, drag.box, 0, 0).scale;
       setViewBox(svg, {
@@ -88,13 +102,32 @@
     function endDrag() {
       drag = null;
       container.classList.remove("archdoc-dragging");
+      // The click that ends a drag is not a click on a box.
+      setTimeout(function () { container.archdocDragged = false; }, 0);
+    }
+
+    function fullScreen(open) {
+      var opening = open === undefined ? !container.classList.contains("archdoc-fullscreen") : open;
+      container.classList.toggle("archdoc-fullscreen", opening);
+      document.documentElement.classList.toggle("archdoc-fullscreen-open", opening);
+      fullButton.textContent = opening ? "\u2715" : "\u26f6";
+      fullButton.title = opening ? "Close full screen (Escape)" : "Full screen";
+      fullButton.setAttribute("aria-label", fullButton.title);
+      reset();
+      if (opening) {
+        container.focus();
+      }
     }
     container.addEventListener("pointerup", endDrag);
     container.addEventListener("pointercancel", endDrag);
     container.addEventListener("dblclick", reset);
     container.addEventListener("keydown", function (event) {
       var actions = { "+": function () { zoom(STEP); }, "=": function () { zoom(STEP); },
-        "-": function () { zoom(1 / STEP); }, "0": reset };
+        "-": function () { zoom(1 / STEP); }, "0": reset, "f": function () { fullScreen(); },
+        "Escape": function () { fullScreen(false); } };
+      if (event.key === "Escape" && !container.classList.contains("archdoc-fullscreen")) {
+        return;
+      }
       if (actions[event.key]) {
         event.preventDefault();
         actions[event.key]();
@@ -104,7 +137,7 @@
     var tools = document.createElement("div");
     tools.className = "archdoc-zoom-tools";
     [["+", "Zoom in", function () { zoom(STEP); }], ["\u2212", "Zoom out", function () { zoom(1 / STEP); }],
-      ["\u27f2", "Reset", reset]].forEach(function (spec) {
+      ["\u27f2", "Reset", reset], ["\u26f6", "Full screen", function () { fullScreen(); }]].forEach(function (spec) {
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = spec[0];
@@ -113,9 +146,20 @@
       button.addEventListener("pointerdown", function (event) { event.stopPropagation(); });
       button.addEventListener("click", spec[2]);
       tools.appendChild(button);
+      fullButton = button;  // the last one
     });
+    fullButton.className = "archdoc-fullscreen-button";
     container.appendChild(tools);
+    container.archdocFullScreen = fullScreen;
   }
+
+  // Escape closes a full-screen diagram even when the focus has left it.
+  document.addEventListener("keydown", function (event) {
+    var open = document.querySelector(".archdoc-fullscreen");
+    if (event.key === "Escape" && open && open.archdocFullScreen) {
+      open.archdocFullScreen(false);
+    }
+  });
 
   window.archdocZoom = { attach: attach };
 })();

@@ -13,8 +13,11 @@ from typing import Any
 from archdoc.lint import RULES, LintReport
 from archdoc.model import Model, Problem
 from archdoc.site.pages.diagrams import ImageRequest, view_image
+from archdoc.site.pages.documents import INDEX as DOCUMENTS_INDEX
+from archdoc.site.pages.documents import collect_documents, document_pages
 from archdoc.site.pages.gallery import gallery_page, rule_page, rules_index
 from archdoc.site.pages.model import kind_icon, model_page
+from archdoc.site.pages.navigation import site_index
 from archdoc.site.pages.text import escape_html, safe_name
 
 __all__ = ["ImageRequest", "SitePlan", "model_path", "plan_site"]
@@ -42,9 +45,11 @@ def plan_site(models: list[Model], report: LintReport) -> SitePlan:
     problems: list[Problem] = []
     cards: list[tuple[Model, str, str, list[Problem]]] = []
     model_nav: list[Any] = []
+    index = site_index(models)
+    documents = collect_documents(models)
     for model in sorted(models, key=lambda model: model.id):
         findings = report.for_model(model.id)
-        page = model_page(model, findings)
+        page = model_page(model, findings, index, documents)
         path = model_path(model.id)
         pages[path] = page.markdown
         images += page.images
@@ -59,6 +64,10 @@ def plan_site(models: list[Model], report: LintReport) -> SitePlan:
         pages[f"rules/{code}.md"] = rule_page(rule)
         rule_nav.append({f"{code} {rule.name}": f"rules/{code}.md"})
     nav = [{"Gallery": "index.md"}, {"Models": model_nav}, {"Rules": rule_nav}]
+    if documents:
+        pages.update(document_pages(documents, index.titles, index.items))
+        nav.insert(2, {"Documents": [{"All documents": DOCUMENTS_INDEX}] + [
+            {escape_html(document.title): document.page} for document in documents.values()]})
     return SitePlan(dict(sorted(pages.items())), tuple(images), nav, tuple(problems), _icons(models))
 
 

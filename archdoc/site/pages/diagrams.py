@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from archdoc.graph import ModelGraph
-from archdoc.model import Flow, Problem, SourceSpan, Step, View
+from archdoc.model import Element, Flow, Group, Problem, SourceSpan, Step, View
 from archdoc.render.images import prepare_image_slice
 from archdoc.render.mermaid import MermaidDiagram, flowchart, sequence
 from archdoc.render.views import ViewSlice, slice_flow, slice_view
+from archdoc.site.pages.legend import legend
+from archdoc.site.pages.navigation import SiteIndex, breadcrumbs
 from archdoc.site.pages.text import (
     element_link,
     escape_inline,
@@ -21,6 +23,7 @@ from archdoc.site.pages.text import (
 )
 
 IMAGE_FORMATS = ("svg", "png")
+WIDE_BOXES = 8  # a left-to-right view with more boxes than this uses the page's full width
 
 
 @dataclass(frozen=True)
@@ -57,28 +60,70 @@ def flow_image(model_id: str, flow_id: str) -> str:
     return f"{model_folder(model_id)}/flows/{safe_name(flow_id)}.svg"
 
 
-def draw_model(graph: ModelGraph) -> Diagrams:
+def draw_model(graph: ModelGraph, index: SiteIndex | None = None) -> Diagrams:
     """Every view and flow of the model: its section Markdown, the images it shows, the problems met."""
     diagrams = Diagrams()
+    index = index if index is not None else SiteIndex()
     for view in graph.model.views:
-        diagrams.views.append(_view_section(graph, view, diagrams))
+        diagrams.views.append(_view_section(graph, view, diagrams, index))
     for flow in graph.model.flows:
         diagrams.flows.append(_flow_section(graph, flow, diagrams))
     return diagrams
 
 
-def _view_section(graph: ModelGraph, view: View, diagrams: Diagrams) -> str:
+def _view_section(graph: ModelGraph, view: View, diagrams: Diagrams, index: SiteIndex) -> str:
     full = slice_view(graph, view)
     mermaid = flowchart(full, span=view.span)
     diagrams.problems.extend(mermaid.problems)
-    tabs = _tabs([
-        ("Mermaid", _mermaid_tab(mermaid)),
-        ("Image", _image_tab(full, view.title, view_image(graph.model.id, view.id), view.span, diagrams)),
-    ])
-    shown = [element_link(graph.elements, box.id) for box in full.boxes]
-    members = f"**Shows {len(shown)} element{'' if len(shown) == 1 else 's'}:** " + ", ".join(shown)
-    return join_blocks([f"### {escape_inline(view.title)} {{#view-{view.id}}}", safe_markdown(view.description),
-                        tabs, members if shown else "**Shows no elements.**"])
+    image, drawn = _image_tab(full, view.title, view_image(graph.model.id, view.id), view.span, diagrams)
+    tabs = _tabs([("Mermaid", _mermaid_tab(mermaid)), ("Image", image)])
+    boxes = _box_links(graph, index, full, mermaid.slice, drawn)
+    has_detail = any(index.detail(graph.model.id, item) is not None
+                     for item in [*(box.element or box.group for box in full.boxes), *full.groups] if item)
+    return join_blocks([f"### {escape_inline(view.title)} {{#view-{view.id}}}",
+                        breadcrumbs(index, graph.model, view.id), safe_markdown(view.description),
+                        tabs, legend(mermaid.slice, detail=has_detail), boxes])
+
+
+def _box_links(graph: ModelGraph, index: SiteIndex, full: ViewSlice, mermaid: ViewSlice, image: ViewSlice) -> str:
+    """Each box and boundary of the view, linked: the list readers (and the diagrams' click) follow.
+
+    A link carries the ids the drawings give the box (`data-archdoc-node`: Mermaid's n1, g1;
+    `data-archdoc-box`: the DOT node, an element id or cluster_<group id>), ids archdoc made or
+    checked; the page's script makes the box in the drawing follow the link.
+    """
+    model_id = graph.model.id
+    nodes = {box.id: f"n{number}" for number, box in enumerate(mermaid.boxes, start=1)}
+    nodes.update((group.id, f"g{number}") for number, group in enumerate(mermaid.groups, start=1))
+    in_image = {box.id: box.id for box in image.boxes}
+    in_image.update((group.id, f"cluster_{group.id}") for group in image.groups)
+    items: list[tuple[Element | Group, str]] = []
+    seen: set[str] = set()
+    for box in (*full.boxes, *mermaid.boxes, *image.boxes):
+        item = box.element or box.group
+        if item is not None and item.id not in seen:
+            seen.add(item.id)
+            items.append((item, "el" if box.element is not None else "grp"))
+    for group in (*full.groups, *mermaid.groups, *image.groups):
+        if group.id not in seen:
+            seen.add(group.id)
+            items.append((group, "grp"))
+    links: dict[str, list[str]] = {"el": [], "grp": []}
+    for item, prefix in items:
+        detail = index.detail(model_id, item)
+        target = index.href(model_id, detail) if detail else f"#{prefix}-{item.id}"
+        attributes = [f'data-archdoc-{name}="{value}"' for name, value in
+                      (("node", nodes.get(item.id)), ("box", in_image.get(item.id))) if value]
+        if detail:
+            attributes.append('data-archdoc-detail="1"')
+        label = escape_inline(item.label) + (" ▸" if detail else "")
+        links[prefix].append(f"[{label}]({target}){{ {' '.join(attributes)} }}")
+    wide = " .archdoc-wide" if full.direction != "TB" and len(full.boxes) > WIDE_BOXES else ""
+    count = len(links["el"])
+    shows = (f"**Shows {count} element{'' if count == 1 else 's'}:** " + ", ".join(links["el"])
+             if count else "**Shows no elements.**") + f"\n{{: .archdoc-boxes{wide} }}"
+    inside = "**Boundaries:** " + ", ".join(links["grp"]) + "\n{: .archdoc-boxes }" if links["grp"] else ""
+    return join_blocks([shows, inside])
 
 
 def _flow_section(graph: ModelGraph, flow: Flow, diagrams: Diagrams) -> str:
@@ -88,7 +133,7 @@ def _flow_section(graph: ModelGraph, flow: Flow, diagrams: Diagrams) -> str:
     tabs = _tabs([
         ("Sequence", fence("mermaid", sequence(graph, flow))),
         ("Numbered steps", _mermaid_tab(numbered)),
-        ("Image", _image_tab(full, flow.title, flow_image(graph.model.id, flow.id), flow.span, diagrams)),
+        ("Image", _image_tab(full, flow.title, flow_image(graph.model.id, flow.id), flow.span, diagrams)[0]),
     ])
     return join_blocks([f"### {escape_inline(flow.title)} {{#flow-{flow.id}}}", safe_markdown(flow.description),
                         tabs, _steps_table(graph, flow)])
@@ -103,15 +148,16 @@ def _mermaid_tab(diagram: MermaidDiagram) -> str:
     return join_blocks([fence("mermaid", diagram.text), _notes(diagram.notes)])
 
 
-def _image_tab(full: ViewSlice, title: str, svg_path: str, span: SourceSpan, diagrams: Diagrams) -> str:
-    """Ask for the slice as SVG and PNG (collapsed when too large for Graphviz) and show the SVG."""
+def _image_tab(full: ViewSlice, title: str, svg_path: str, span: SourceSpan,
+               diagrams: Diagrams) -> tuple[str, ViewSlice]:
+    """Ask for the slice as SVG and PNG (collapsed when too large for Graphviz), show the SVG; and the slice drawn."""
     drawn, problems = prepare_image_slice(full, span=span)
     diagrams.problems.extend(problems)
     stem = svg_path.removesuffix(".svg")
     diagrams.images.extend(ImageRequest(f"{stem}.{fmt}", drawn, fmt) for fmt in IMAGE_FORMATS)
     relative = stem.removeprefix("models/")  # image links are relative to the page, models/<id>.md
-    return join_blocks([f"![{escape_inline(title)}]({relative}.svg){{ loading=lazy }}",
-                        f"Download: [SVG]({relative}.svg) · [PNG]({relative}.png)", _notes(drawn.notes)])
+    return join_blocks([f"![{escape_inline(title)}]({relative}.svg){{ loading=lazy .archdoc-image }}",
+                        f"Download: [SVG]({relative}.svg) · [PNG]({relative}.png)", _notes(drawn.notes)]), drawn
 
 
 def _notes(notes: tuple[str, ...]) -> str:
