@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,7 +10,8 @@ from archdoc.graph import ModelGraph, build_graph
 from archdoc.iac.conformance import Conformance
 from archdoc.lint.iac import model_conformance
 from archdoc.lint.options import read_options
-from archdoc.lint.registry import CHECKS, OPTIONS, RULES, UNUSED_SUPPRESSION, Rule
+from archdoc.lint.packs import enabled_packs, settings_for_disabled_packs
+from archdoc.lint.registry import CHECKS, OPTIONS, PACKS, RULES, UNUSED_SUPPRESSION, Rule
 from archdoc.lint.rules._iac import IAC_CONTEXT
 from archdoc.load import LoadResult, codes
 from archdoc.load.schema import Spec, with_rule_options
@@ -50,18 +52,28 @@ class LintReport:
         return [p for p in self.problems if p.model == model_id]
 
 
-def lint_model(model: Model, graph: ModelGraph | None = None, *,
+def lint_model(model: Model, graph: ModelGraph | None = None,
+               project_packs: Mapping[str, bool] | None = None, *,
                iac: Conformance | None = None) -> list[Problem]:
-    """Run every rule on one model and apply its `rules.severity` and `rules.ignore`."""
+    """Run the rules of the packs that are on and apply the model's `rules.severity` and `rules.ignore`.
+
+    `project_packs` is the project's choice of packs (`[tool.archdoc] packs`: name -> on); the
+    model's `rules.packs` wins over it.
+    """
     graph = graph or build_graph(model)
     findings: list[Problem] = []
     options = read_options(model, OPTIONS, findings)
     if iac is not None:  # the model's infrastructure code, for the AD5xx rules
         options = {**options, IAC_CONTEXT: iac}
+    enabled = enabled_packs(PACKS, options.get("packs"), project_packs)
     for rule in CHECKS:
         assert rule.check is not None
-        findings.extend(rule.check(graph, options))
-    return apply_configuration(model, findings)
+        if rule.pack in enabled:
+            findings.extend(rule.check(graph, options))
+    pack_of = {rule.code: rule.pack for rule in CHECKS}
+    findings.extend(settings_for_disabled_packs(model, pack_of, enabled))
+    idle = frozenset(code for code, pack in pack_of.items() if pack not in enabled)
+    return apply_configuration(model, findings, idle)
 
 
 def model_options(model: Model) -> dict[str, Any]:
@@ -74,7 +86,7 @@ def model_spec() -> Spec:
     return with_rule_options(tuple(OPTIONS.values()))[0]
 
 
-def lint_result(result: LoadResult,
+def lint_result(result: LoadResult, project_packs: Mapping[str, bool] | None = None,
                 *, iac: bool = True) -> LintReport:
     """Lint every loaded model; loader problems come first in the same sorted report.
 
@@ -83,12 +95,16 @@ def lint_result(result: LoadResult,
     problems = list(result.problems)
     for model in result.models:
         conformance = model_conformance(model) if iac else None
-        problems.extend(lint_model(model, iac=conformance))
+        problems.extend(lint_model(model, project_packs=project_packs, iac=conformance))
     return LintReport(sort_problems(problems), len(result.files), result.unreadable)
 
 
-def apply_configuration(model: Model, findings: list[Problem]) -> list[Problem]:
-    """Severity overrides, then suppressions; unknown codes and unused suppressions are findings too."""
+def apply_configuration(model: Model, findings: list[Problem], idle: frozenset[str] = frozenset()) -> list[Problem]:
+    """Severity overrides, then suppressions; unknown codes and unused suppressions are findings too.
+
+    `idle` are the codes of rules that did not run (their pack is off): a suppression of one
+    is not reported as unused, since AD239 already says that it does nothing.
+    """
     rules = model.rules
     extra: list[Problem] = []
     for code, span in rules.severity_spans.items():
@@ -122,7 +138,8 @@ def apply_configuration(model: Model, findings: list[Problem]) -> list[Problem]:
     unused_severity = rules.severity.get(UNUSED_SUPPRESSION, RULES[UNUSED_SUPPRESSION].severity)
     if unused_severity is not Severity.OFF:
         for position, ignore in enumerate(rules.ignore):
-            if position not in used and ignore.rule in RULES and not ignore.rule.startswith(_FIXED_BANDS):
+            if position not in used and ignore.rule in RULES and ignore.rule not in idle \
+                    and not ignore.rule.startswith(_FIXED_BANDS):
                 target = ignore.element or (" -> ".join(ignore.relation) if ignore.relation else "this model")
                 extra.append(Problem(UNUSED_SUPPRESSION, unused_severity,
                                      f"suppression of {ignore.rule} for {target} matches no finding; remove it",

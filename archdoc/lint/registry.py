@@ -12,6 +12,7 @@ from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.iac.codes import IAC_CODES
+from archdoc.lint.packs import PACK_CODES, Pack, builtin_pack, installed_packs, packs_field
 from archdoc.lint.rules import (
     cidr_nesting,
     cidr_overlap,
@@ -36,6 +37,33 @@ from archdoc.lint.rules import (  # infrastructure code conformance
     iac_relation_unbacked,
     iac_sources,
     iac_unclaimed,
+)
+from archdoc.lint.rules import (  # model inspections (packs inspections and completeness)
+    inspect_actor_inside_boundary,
+    inspect_boundary_nesting,
+    inspect_description_repeats_label,
+    inspect_disconnected_part,
+    inspect_duplicate_label,
+    inspect_duplicate_relation,
+    inspect_duplicate_view,
+    inspect_element_without_layer,
+    inspect_empty_flow,
+    inspect_empty_group,
+    inspect_empty_model,
+    inspect_empty_view,
+    inspect_isolated_layer,
+    inspect_named_like_kind,
+    inspect_no_description,
+    inspect_no_label,
+    inspect_no_technology,
+    inspect_orphaned_element,
+    inspect_repeated_flow_step,
+    inspect_reply_against_async,
+    inspect_self_relation,
+    inspect_similar_tags,
+    inspect_single_member_group,
+    inspect_step_kind,
+    inspect_view_without_relations,
 )
 from archdoc.lint.rules import (  # the Well-Architected pack (AD404 onwards)
     failure_domains,
@@ -87,6 +115,32 @@ RULE_MODULES: tuple[ModuleType, ...] = (
     view_coverage,
     unused_layers,
     zone_conflicts,
+    # model inspections: the inspections pack, then the completeness pack (off by default)
+    inspect_orphaned_element,
+    inspect_empty_group,
+    inspect_duplicate_relation,
+    inspect_self_relation,
+    inspect_empty_flow,
+    inspect_reply_against_async,
+    inspect_repeated_flow_step,
+    inspect_empty_view,
+    inspect_duplicate_view,
+    inspect_view_without_relations,
+    inspect_isolated_layer,
+    inspect_duplicate_label,
+    inspect_disconnected_part,
+    inspect_element_without_layer,
+    inspect_similar_tags,
+    inspect_empty_model,
+    inspect_actor_inside_boundary,
+    inspect_boundary_nesting,
+    inspect_no_description,
+    inspect_no_technology,
+    inspect_no_label,
+    inspect_named_like_kind,
+    inspect_single_member_group,
+    inspect_step_kind,
+    inspect_description_repeats_label,
     path_through,
     public_datastores,
     single_zone_datastores,
@@ -167,12 +221,12 @@ def rule_from_module(module: ModuleType, pack: str = "archdoc") -> Rule:
     doc = inspect.cleandoc(module.__doc__ or "")
     options = tuple(getattr(module, "OPTIONS", ()))
     return Rule(module.CODE, module.NAME, module.SEVERITY, _summary(doc) or module.NAME, doc, module.check,
-                options, pack)
+                options, getattr(module, "PACK", pack))
 
 
 def _build() -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for code, (name, severity, doc) in {**LOADER_CODES, **IMPORT_CODES, **IAC_CODES}.items():
+    for code, (name, severity, doc) in {**LOADER_CODES, **IMPORT_CODES, **IAC_CODES, **PACK_CODES}.items():
         cleaned = inspect.cleandoc(doc)
         rules[code] = Rule(code, name, severity, _summary(cleaned), cleaned)
     for rule in CHECKS:
@@ -255,8 +309,9 @@ def _plugin_rules() -> list[Rule]:
 
 
 def _checks() -> list[Rule]:
-    builtin = [rule_from_module(module) for module in RULE_MODULES]
+    builtin = [rule_from_module(module, builtin_pack(module.CODE)) for module in RULE_MODULES]
     codes = {rule.code for rule in builtin} | set(LOADER_CODES) | set(IMPORT_CODES) | set(IAC_CODES) | set(EXTRA_CODES)
+    codes |= set(PACK_CODES)
     return builtin + [rule for rule in _plugin_rules() if rule.code not in codes]
 
 
@@ -271,4 +326,5 @@ def option_fields(checks: list[Rule]) -> dict[str, Field]:
 
 CHECKS: list[Rule] = _checks()  # in running order
 RULES: dict[str, Rule] = _build()
-OPTIONS: dict[str, Field] = option_fields(CHECKS)
+PACKS: dict[str, Pack] = installed_packs(rule.pack for rule in CHECKS)  # archdoc's packs, then third parties'
+OPTIONS: dict[str, Field] = {**option_fields(CHECKS), "packs": packs_field(PACKS)}
