@@ -61,7 +61,8 @@ class Progress:
         self.stream = stream or sys.stderr
         self.quiet = quiet
         self.live = not quiet and is_terminal(self.stream)
-        self._line = ""  # the live line now on screen
+        self._line = ""  # the live line
+        self._drawn = False  # whether it is on screen now (another writer's text may stand there)
         self._saved: TextIO | None = None
 
     def __enter__(self) -> Progress:
@@ -72,10 +73,10 @@ class Progress:
     def __exit__(self, *exc: object) -> None:
         if self._saved is not None:
             sys.stderr, self._saved = self._saved, None
-        if self._line:
+        if self._drawn:
             self.stream.write("\n")
             self.stream.flush()
-            self._line = ""
+        self._line, self._drawn = "", False
 
     def __call__(self, message: str) -> None:
         if self.quiet:
@@ -99,14 +100,17 @@ class Progress:
         self._line = line if len(line) <= width else line[: width - 1] + "…"
         self.stream.write("\r\x1b[K" + self._line)
         self.stream.flush()
+        self._drawn = True
 
     def _interrupt(self, text: str) -> None:
         """Another writer's text: the live line is cleared, the text written, the live line drawn again."""
-        if self._line:
+        if self._drawn:
             self.stream.write("\r\x1b[K")
+            self._drawn = False
         self.stream.write(text)
         if self._line and text.endswith("\n"):
             self.stream.write(self._line)
+            self._drawn = True
         self.stream.flush()
 
 
