@@ -3,9 +3,9 @@
 Reliability pillar (REL10: deploy the workload to multiple locations). An instance is
 Multi-AZ when it says `multi_az: true`, or when it and its replicas (elements that say
 `replica_of: <its id>`) run in two or more zones, from their own `zone`/`zones` or the
-availability-zone groups and subnets around them. One known zone is a warning; knowing
-nothing is an info finding that asks the model to say (`multi_az: false` is AD402). Aurora
-clusters are AD405. Controls: AWS Security Hub RDS.5 (RDS DB instances should be configured
+availability-zone groups and subnets around them. One known zone is a warning; an instance
+whose zones are not known is not reported (`multi_az: false` is AD402). Aurora clusters are
+AD405. Controls: AWS Security Hub RDS.5 (RDS DB instances should be configured
 with multiple Availability Zones), checkov CKV_AWS_157, AWS Control Tower CT.RDS.PR.1.
 
 **Passing**
@@ -55,7 +55,3 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
             yield finding(graph, CODE, SEVERITY, element.span,
                           f"RDS instance '{element.id}' runs only in {next(iter(zones))}, with no standby in "
                           "another zone", element.id)
-        else:
-            yield finding(graph, CODE, Severity.INFO, element.span,
-                          f"RDS instance '{element.id}' does not say whether it is Multi-AZ: state multi_az, "
-                          "its zone, or a standby with replica_of", element.id)

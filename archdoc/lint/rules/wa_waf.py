@@ -4,8 +4,9 @@ Security pillar (SEC06: protect compute; filter requests where they enter). An e
 is internet-facing when it is a CloudFront distribution, when its placement is public
 (`public: true` or a public subnet around it), or when a path of relations reaches it from
 an internet source (an element tagged `internet`, of kind `person` or `external`, or a
-client or device kind). It is protected when it says `waf: true`, when a WAF element
-(`aws.security.WAF`) has a relation to or from it, or, for one that is not itself public,
+client or device kind). It is protected when it says `waf: true`, when its label names a
+WAF ("CloudFront CDN + WAF + Shield"), when a WAF element (`aws.security.WAF`) has a
+relation to or from it, or, for one that is not itself public,
 when every path from the internet to it passes a WAF or a protected entry point (the check
 searches the graph once per entry point, linear in its size). `waf: false` is always
 reported. Controls: AWS Security Hub CloudFront.6 (CloudFront distributions should have WAF
@@ -35,6 +36,7 @@ relations: [users -> api]
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -48,13 +50,14 @@ from archdoc.model import Problem, Severity
 CODE = "AD415"
 NAME = "entry-point-without-waf"
 SEVERITY = Severity.WARNING
+_WAF_WORD = re.compile(r"\bWAF\b")
 
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     wafs = {element.id for element in of_kind(graph, WAF)}
     edges = list(of_kind(graph, EDGE))
-    protected = {edge.id for edge in edges
-                 if edge.properties.get("waf") is True or any(graph.connected(edge.id, waf) for waf in wafs)}
+    protected = {edge.id for edge in edges if edge.properties.get("waf") is True or _WAF_WORD.search(edge.label)
+                 or any(graph.connected(edge.id, waf) for waf in wafs)}
     bypass = _reached(graph, sources(graph), frozenset(wafs | protected))
     for edge in edges:
         label = _what(graph, edge.id)
