@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 DEFAULT_MODELS = Path("models")
 
 
-def load_and_lint(paths: list[Path]) -> tuple[LoadResult, LintReport]:
-    """Load every model the paths name and lint them: the whole of `archdoc lint`."""
+def load_and_lint(paths: list[Path], packs: Mapping[str, bool] | None = None) -> tuple[LoadResult, LintReport]:
+    """Load every model the paths name and lint them: the whole of `archdoc lint`. `packs`: the project's rule
+    packs turned on or off (`[tool.archdoc] packs`), before each model's own `rules.packs`."""
     result = load_paths(paths or [DEFAULT_MODELS], default_root=DEFAULT_MODELS)
-    return result, lint_result(result)
+    return result, lint_result(result, packs)
 
 
 RequestError = UsageError  # the command asked for something that does not exist or cannot be produced
@@ -54,8 +55,13 @@ class InvalidModel(ArchdocError):
         self.exit_status = report.exit_status or 1
 
 
-def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_id: str | None = None) -> Drawing:
-    """One view (default: `overview`, else the first) or flow in one of the output formats."""
+def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_id: str | None = None,
+                   name: str = "diagram") -> Drawing:
+    """One view (default: `overview`, else the first) or flow in one of the output formats.
+
+    `name` is the output file's name without its extension: the files a drawing brings along
+    (the DOT export's icons) are named after it, relative to the file's folder.
+    """
     graph = build_graph(model)
     target: View | Flow
     if flow_id is not None:
@@ -74,7 +80,7 @@ def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_i
     from archdoc.render.images import ImageError
 
     try:
-        return output_format.draw(graph, target)
+        return output_format.draw(graph, target, name)
     except ImageError as error:
         raise UsageError(str(error)) from None
 

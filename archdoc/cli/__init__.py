@@ -33,8 +33,7 @@ def build_parser(config: ProjectConfig | None = None) -> argparse.ArgumentParser
     for subparser in subparsers.choices.values():  # `archdoc lint --debug` as well as `archdoc --debug lint`
         subparser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                                help="show Python tracebacks of internal errors")
-    if config is not None:
-        apply_defaults(subparsers, config)
+    apply_defaults(subparsers, config or ProjectConfig())
     return parser
 
 

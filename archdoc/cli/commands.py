@@ -32,7 +32,7 @@ def _lint_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    result, report = pipeline.load_and_lint(args.paths)
+    result, report = pipeline.load_and_lint(args.paths, args.project_packs)
     if not result.files and not result.problems:  # a CI job pointed at the wrong folder must not pass
         named = ", ".join(str(path) for path in args.paths) or str(pipeline.DEFAULT_MODELS)
         raise UsageError(f"no model file (*.yaml, *.yml) in {named}: nothing to lint")

@@ -93,6 +93,8 @@ def read_project_config(folder: Path) -> ProjectConfig:
 
 def apply_defaults(subparsers: argparse._SubParsersAction, config: ProjectConfig) -> None:
     """Make the settings the defaults of the subcommands' options: anything on the command line wins."""
+    for parser in subparsers.choices.values():
+        parser.set_defaults(project_packs=config.packs or None)  # read by the commands that lint
     for name, value in config.values.items():
         for command, destination in KEYS[name].targets:
             parser = subparsers.choices.get(command)

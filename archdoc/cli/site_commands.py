@@ -53,7 +53,7 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    result, report = pipeline.load_and_lint([args.models])
+    result, report = pipeline.load_and_lint([args.models], args.project_packs)
     if report.exit_status:
         # what `archdoc lint` prints, so CI logs read the same
         sys.stdout.write(terminal.for_stream(format_text(report), sys.stdout))
@@ -81,8 +81,8 @@ def run_serve(args: argparse.Namespace) -> int:
     if not is_loopback(host):
         print(f"archdoc: serving on {host}: other machines can read this preview", file=sys.stderr)
     request = BuildRequest(args.models, Path("site"), Path.cwd())
-    return serve_site(request, host, port, lambda: pipeline.load_and_lint([args.models]), _print_report,
-                      _progress(args.quiet))
+    return serve_site(request, host, port, lambda: pipeline.load_and_lint([args.models], args.project_packs),
+                      _print_report, _progress(args.quiet))
 
 
 def _print_report(report: LintReport) -> None:

@@ -54,6 +54,7 @@ def test_every_public_name_is_documented_and_exists() -> None:
         assert callable(getattr(api, function)) and getattr(api, function).__doc__
 
 
+@pytest.mark.slow  # runs the command line in a subprocess
 def test_lint_finds_what_the_command_line_finds(project: Path) -> None:
     report = api.lint("broken")
     run = subprocess.run([sys.executable, "-m", "archdoc", "lint", "broken"], capture_output=True, text=True,
@@ -88,6 +89,7 @@ def test_import_model_reads_a_mermaid_flowchart(tmp_path: Path) -> None:
     assert not [problem for problem in problems if problem.is_error]
 
 
+@pytest.mark.slow  # runs the command line in a subprocess
 def test_the_command_line_never_imports_the_api() -> None:
     code = "import sys; from archdoc.cli import main; main(['rules']); print('archdoc.api' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)

@@ -60,6 +60,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow  # runs the command line in subprocesses
 def test_severities_are_coloured_on_a_terminal_and_the_piped_report_is_unchanged(project: Path) -> None:
     piped = archdoc(project, "lint").stdout
     assert "\x1b[" not in piped
@@ -100,6 +101,7 @@ def test_progress_is_plain_lines_off_a_terminal_and_one_live_line_with_a_bar_on_
                                 f"{bar}\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shell, marker", [("bash", "complete -o"), ("zsh", "#compdef archdoc"), ("tcsh", "complete")])
 def test_completion_scripts_name_every_command(project: Path, shell: str, marker: str) -> None:
     run = archdoc(project, "completion", shell)
@@ -110,12 +112,14 @@ def test_completion_scripts_name_every_command(project: Path, shell: str, marker
         assert "--baseline" in run.stdout
 
 
+@pytest.mark.slow  # runs the command line in subprocesses
 def test_debug_is_accepted_after_the_subcommand(project: Path) -> None:
     after = archdoc(project, "lint", "--debug")
     before = archdoc(project, "--debug", "lint")
     assert after.returncode == before.returncode == 1 and after.stdout == before.stdout
 
 
+@pytest.mark.slow  # runs the command line in subprocesses
 def test_tool_archdoc_sets_defaults_the_command_line_overrides(project: Path) -> None:
     (project / "pyproject.toml").write_text('[tool.archdoc]\nmodels = "elsewhere"\nformat = "json"\n', encoding="utf-8")
     run = archdoc(project, "lint")
@@ -124,6 +128,7 @@ def test_tool_archdoc_sets_defaults_the_command_line_overrides(project: Path) ->
     assert overridden.returncode == 1 and "models/upward.yaml:7:5: error AD201" in overridden.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("settings, message", [
     ('outs = "public"', "pyproject.toml:2:1: [tool.archdoc] has no setting 'outs' (settings: models, out, strict"),
     ("strict = \"yes\"", "pyproject.toml:2:1: [tool.archdoc] strict must be true or false"),
@@ -137,3 +142,14 @@ def test_a_mistake_in_tool_archdoc_is_one_line_with_its_place(project: Path, set
     assert run.returncode == 2
     assert message in run.stderr and "Traceback" not in run.stderr
     assert len(run.stderr.splitlines()) == 1
+
+
+@pytest.mark.slow  # runs the command line in subprocesses
+def test_tool_archdoc_packs_turn_rule_packs_off_for_the_project(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "db.yaml").write_text(
+        "elements:\n  - {id: api, kind: aws.Lambda}\n  - {id: db, kind: aws.RDS}\nrelations:\n  - api -> db\n",
+        encoding="utf-8")
+    assert " AD4" in archdoc(tmp_path, "lint").stdout
+    (tmp_path / "pyproject.toml").write_text("[tool.archdoc]\npacks = { well-architected = false }\n", encoding="utf-8")
+    assert " AD4" not in archdoc(tmp_path, "lint").stdout
