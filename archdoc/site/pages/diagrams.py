@@ -78,7 +78,7 @@ def _view_section(graph: ModelGraph, view: View, diagrams: Diagrams, index: Site
     image, drawn = _image_tab(full, view.title, view_image(graph.model.id, view.id), view.span, diagrams)
     tabs = _tabs([("Mermaid", _mermaid_tab(mermaid)), ("Image", image)])
     boxes = _box_links(graph, index, full, mermaid.slice, drawn)
-    has_detail = any(index.detail(graph.model.id, item) is not None
+    has_detail = any(index.detail(graph.model.id, item) not in (None, (graph.model.id, view.id))
                      for item in [*(box.element or box.group for box in full.boxes), *full.groups] if item)
     return join_blocks([f"### {escape_inline(view.title)} {{#view-{view.id}}}",
                         breadcrumbs(index, graph.model, view.id), safe_markdown(view.description),
@@ -111,6 +111,7 @@ def _box_links(graph: ModelGraph, index: SiteIndex, full: ViewSlice, mermaid: Vi
     links: dict[str, list[str]] = {"el": [], "grp": []}
     for item, prefix in items:
         detail = index.detail(model_id, item)
+        detail = None if detail == (model_id, full.id) else detail  # in its own detail view: its entry
         target = index.href(model_id, detail) if detail else f"#{prefix}-{item.id}"
         attributes = [f'data-archdoc-{name}="{value}"' for name, value in
                       (("node", nodes.get(item.id)), ("box", in_image.get(item.id))) if value]
