@@ -67,7 +67,7 @@ def packs_field(packs: Mapping[str, Pack]) -> Field:
     """The `rules.packs` option: one `on`/`off` key per installed pack (unknown names are errors)."""
     spec = Spec("packs", "Rule packs this model turns on or off.", tuple(
         Field(pack.name, "enum", f"{pack.summary} On by default." if pack.default and "default" not in pack.summary
-              else pack.summary, choices=SWITCHES, what=f"pack '{pack.name}'")
+              else pack.summary, choices=SWITCHES, what="on or off")
         for pack in packs.values()))
     return Field("packs", "object", "Turn rule packs on or off for this model: `{inspections: off, completeness: on}`; "
                  "a pack that is off does not run.", spec=spec)
