@@ -42,6 +42,7 @@ def test_markdown_snippet_for_a_review(project: Path) -> None:
     assert text.count("\n| ") >= 5  # element rows and relation rows
 
 
+@pytest.mark.slow  # two more archdoc processes; test_mermaid_golden.py covers the text
 def test_view_and_flow_as_mermaid(project: Path) -> None:
     view = archdoc(project, "render", "models/shop.yaml", "--view", "data").stdout.decode()
     assert view.startswith("flowchart LR") and "Shopper" not in view and "Orders DB" in view

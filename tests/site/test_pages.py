@@ -152,6 +152,7 @@ def test_relation_rows_link_both_ends_to_anchors_that_exist(fixture: str, reques
             assert end and f"el-{end}" in ids
 
 
+@pytest.mark.slow  # renders every page of two sites, the rule reference included
 def test_every_link_within_a_page_leads_to_an_anchor_on_it(shop: tuple[list[Model], SitePlan],
                                                             hostile: tuple[list[Model], SitePlan]) -> None:
     for site in (shop[1], hostile[1]):
