@@ -22,6 +22,7 @@ from archdoc.iac.sources import (
     parse_yaml,
     read_source,
 )
+from archdoc.load.codes import TOO_DEEP, YAML_SYNTAX
 from archdoc.load.yamlnodes import AnyNode, MappingNode, ScalarNode, SequenceNode
 from archdoc.model import Problem, SourceSpan
 
@@ -111,9 +112,9 @@ def _check_json(text: str) -> None:
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
-        raise SourceError("AD003", f"JSON syntax error: {error.msg}", error.lineno, error.colno) from None
+        raise SourceError(YAML_SYNTAX, f"JSON syntax error: {error.msg}", error.lineno, error.colno) from None
     except RecursionError:
-        raise SourceError("AD004", f"the document nests deeper than {MAX_TEMPLATE_DEPTH} levels") from None
+        raise SourceError(TOO_DEEP, f"the document nests deeper than {MAX_TEMPLATE_DEPTH} levels") from None
 
 
 def _parameters(node: AnyNode | None, parsed: ParsedTemplate) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archdoc.iac.sources import MAX_TEMPLATE_DEPTH, SourceError
+from archdoc.load.codes import TOO_DEEP, UNREADABLE_FILE, YAML_SYNTAX
 
 try:  # python-hcl2 is a dependency; a broken install is a clear message, not a traceback
     import hcl2
@@ -38,19 +39,19 @@ class Block:
 def parse_hcl(text: str) -> list[Block]:
     """The top-level blocks of one `.tf` file, or a SourceError (AD003 syntax, AD004 nesting)."""
     if hcl2 is None:  # pragma: no cover
-        raise SourceError("AD001", "python-hcl2 is not installed: pip install python-hcl2")
+        raise SourceError(UNREADABLE_FILE, "python-hcl2 is not installed: pip install python-hcl2")
     _check_depth(text)
     try:
         tree = hcl2.parses(text)
     except RecursionError:
-        raise SourceError("AD004", f"the file nests deeper than {MAX_TEMPLATE_DEPTH} levels") from None
+        raise SourceError(TOO_DEEP, f"the file nests deeper than {MAX_TEMPLATE_DEPTH} levels") from None
     except Exception as error:  # Lark's UnexpectedInput and the grammar's own errors
         line = getattr(error, "line", None)
         column = getattr(error, "column", None)
         message = _describe(error)
         return_line = line if isinstance(line, int) and line > 0 else 1
         return_column = column if isinstance(column, int) and column > 0 else 1
-        raise SourceError("AD003", f"HCL syntax error: {message}", return_line, return_column) from None
+        raise SourceError(YAML_SYNTAX, f"HCL syntax error: {message}", return_line, return_column) from None
     blocks: list[Block] = []
     for child in tree.body._children:
         if not isinstance(child, BlockRule):
@@ -59,7 +60,7 @@ def parse_hcl(text: str) -> list[Block]:
         try:
             body = child.body.serialize(_OPTIONS)
         except (RuntimeError, ValueError, TypeError) as error:
-            raise SourceError("AD003", f"HCL error: {error}", *_position(child)) from None
+            raise SourceError(YAML_SYNTAX, f"HCL error: {error}", *_position(child)) from None
         positions: dict[str, tuple[int, int]] = {}
         for item in child.body._children:
             if isinstance(item, AttributeRule):
@@ -126,7 +127,7 @@ def _check_depth(text: str) -> None:
         elif char in "{[(":
             depth += 1
             if depth > MAX_TEMPLATE_DEPTH:
-                raise SourceError("AD004", f"the file nests deeper than {MAX_TEMPLATE_DEPTH} levels", line, 1)
+                raise SourceError(TOO_DEEP, f"the file nests deeper than {MAX_TEMPLATE_DEPTH} levels", line, 1)
         elif char in "}])":
             depth = max(0, depth - 1)
         index += 1

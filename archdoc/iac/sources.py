@@ -14,7 +14,15 @@ import stat
 from pathlib import Path
 
 from archdoc.iac.codes import IAC_CODES
-from archdoc.load.codes import LOADER_CODES
+from archdoc.load.codes import (
+    DUPLICATE_KEY,
+    FILE_TOO_LARGE,
+    LOADER_CODES,
+    NOT_UTF8,
+    SEVERAL_DOCUMENTS,
+    UNREADABLE_FILE,
+    YAML_TAG,
+)
 from archdoc.load.yamlnodes import AnyNode, parse
 from archdoc.model import Problem, Severity, SourceSpan
 
@@ -56,22 +64,22 @@ def read_source(path: Path, limit: int, what: str) -> str:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise SourceError("AD001", f"{path.name} does not exist") from None
+        raise SourceError(UNREADABLE_FILE, f"{path.name} does not exist") from None
     except OSError as error:
-        raise SourceError("AD001", f"{path.name} cannot be read: {error.strerror or error}") from None
+        raise SourceError(UNREADABLE_FILE, f"{path.name} cannot be read: {error.strerror or error}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise SourceError("AD001", f"{path.name} is a folder, not {what}")
+        raise SourceError(UNREADABLE_FILE, f"{path.name} is a folder, not {what}")
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
-        raise SourceError("AD001", f"{path.name} is not a regular file")
+        raise SourceError(UNREADABLE_FILE, f"{path.name} is not a regular file")
     if info.st_size > limit:
-        raise SourceError("AD006", f"{path.name} is larger than {limit // MIB} MiB, the bound for {what}")
+        raise SourceError(FILE_TOO_LARGE, f"{path.name} is larger than {limit // MIB} MiB, the bound for {what}")
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise SourceError("AD001", f"{path.name} cannot be read: {error.strerror or error}") from None
+        raise SourceError(UNREADABLE_FILE, f"{path.name} cannot be read: {error.strerror or error}") from None
     if len(data) > limit:
-        raise SourceError("AD006", f"{path.name} is larger than {limit // MIB} MiB, the bound for {what}")
+        raise SourceError(FILE_TOO_LARGE, f"{path.name} is larger than {limit // MIB} MiB, the bound for {what}")
     return decode(data, path.name)
 
 
@@ -79,19 +87,19 @@ def decode(data: bytes, name: str) -> str:
     for bom, encoding in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                           (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
         if data.startswith(bom):
-            raise SourceError("AD002", f"{name} is encoded as {encoding}; archdoc reads UTF-8")
+            raise SourceError(NOT_UTF8, f"{name} is encoded as {encoding}; archdoc reads UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = byte_position(data, nul)
-        raise SourceError("AD002", f"{name} holds a NUL byte; it is not text", line, column)
+        raise SourceError(NOT_UTF8, f"{name} holds a NUL byte; it is not text", line, column)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = byte_position(data, error.start)
         message = f"{name} is not valid UTF-8 (byte 0x{data[error.start]:02x})"
-        raise SourceError("AD002", message, line, column) from None
+        raise SourceError(NOT_UTF8, message, line, column) from None
 
 
 def byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -116,13 +124,13 @@ def parse_yaml(text: str, local_tags: frozenset[str], problems: list[Problem], d
         if not isinstance(code, str):
             raise
         message = str(getattr(error, "message", error))
-        if code == "AD007":
+        if code == SEVERAL_DOCUMENTS:
             message = "a template is one YAML document; this is a second one (`---`)"
-        elif code == "AD010":
+        elif code == YAML_TAG:
             message = message.replace("in a model", "in a template (only CloudFormation's short intrinsics are)")
         raise SourceError(code, message, getattr(error, "line", 1), getattr(error, "column", 1)) from None
     for duplicate in duplicates:
         problems.append(make_problem(
-            "AD105", str(getattr(duplicate, "message", duplicate)),
+            DUPLICATE_KEY, str(getattr(duplicate, "message", duplicate)),
             SourceSpan(display, getattr(duplicate, "line", 1), getattr(duplicate, "column", 1))))
     return node

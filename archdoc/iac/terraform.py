@@ -31,6 +31,7 @@ from archdoc.iac.sources import (
     read_source,
 )
 from archdoc.iac.terraform_json import read_json
+from archdoc.load.codes import FILE_TOO_LARGE
 from archdoc.model import Problem, SourceSpan
 
 if TYPE_CHECKING:  # python-hcl2 loads only when a .tf file is read: linting a model without `iac:` never pays
@@ -141,7 +142,7 @@ class _HclReader:
                 text = read_source(path, MAX_HCL_BYTES, "a .tf file")
                 self.hcl_bytes += len(text)
                 if self.hcl_bytes > MAX_HCL_TOTAL_BYTES:
-                    raise SourceError("AD006", f"{path.name} takes the .tf files read past "
+                    raise SourceError(FILE_TOO_LARGE, f"{path.name} takes the .tf files read past "
                                       f"{MAX_HCL_TOTAL_BYTES // MIB} MiB together, the bound for one read")
                 from archdoc.iac.hcl import parse_hcl
 

@@ -21,6 +21,7 @@ from typing import Any
 from archdoc.iac import codes
 from archdoc.iac.inventory import Reference, Resource, frozen
 from archdoc.iac.sources import MAX_JSON_BYTES, SourceError, make_problem, read_source
+from archdoc.load.codes import TOO_DEEP, YAML_SYNTAX
 from archdoc.model import Problem, SourceSpan
 
 _ADDRESS_KEY = re.compile(r'"address"\s*:\s*"((?:[^"\\]|\\.)*)"')
@@ -40,9 +41,9 @@ def read_json(path: Path, display: str, problems: list[Problem]) -> JsonInventor
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise SourceError("AD003", f"JSON syntax error: {error.msg}", error.lineno, error.colno) from None
+            raise SourceError(YAML_SYNTAX, f"JSON syntax error: {error.msg}", error.lineno, error.colno) from None
         except RecursionError:
-            raise SourceError("AD004", "the JSON nests too deep to read") from None
+            raise SourceError(TOO_DEEP, "the JSON nests too deep to read") from None
     except SourceError as error:
         problems.append(error.problem(display))
         return found
