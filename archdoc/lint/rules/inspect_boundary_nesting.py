@@ -1,10 +1,12 @@
 """AWS boundaries nest in their real order: account, region, VPC, availability zone, subnet.
 
-A region inside a VPC, a VPC inside an availability zone or subnet, a subnet inside a
-subnet, or a subnet outside any VPC describes a network that cannot exist; the zones and
-public reachability archdoc derives from the boundaries (placement) are then wrong too.
-Generic boundaries (`boundary`, `system`, security groups, clusters) may appear anywhere.
-An account may sit inside a region, as some diagrams draw it.
+A region inside a VPC or another region, a VPC inside an availability zone, a subnet or
+another VPC, an availability zone inside a subnet, or a subnet outside any VPC describes a
+network that cannot exist; the zones and public reachability archdoc derives from the
+boundaries (placement) are then wrong too. Generic boundaries (`boundary`, `system`,
+security groups, clusters) may appear anywhere. An account may sit inside a region, as some
+diagrams draw it, and subnets or zones may be grouped in a subnet or zone of their kind (a
+tier of per-zone subnets drawn as one subnet).
 
 **Passing**
 
@@ -49,7 +51,7 @@ SUBNETS = frozenset({"aws.PublicSubnet", "aws.PrivateSubnet"})
 # Outermost first; a boundary must not sit inside one ranked below it (or its own rank, from region down).
 RANK = {"aws.Organization": 0, "aws.OU": 1, "aws.Account": 2, "aws.Region": 3, "aws.VPC": 4,
         "aws.AvailabilityZone": 5, "aws.PublicSubnet": 6, "aws.PrivateSubnet": 6}
-NESTS_IN_ITSELF = frozenset({"aws.OU"})
+NESTS_IN_ITSELF = frozenset({"aws.OU", "aws.AvailabilityZone", "aws.PublicSubnet", "aws.PrivateSubnet"})
 
 
 def _misplaced(kind: str, around: str) -> bool:
