@@ -1,4 +1,4 @@
-"""`archdoc render`: one view or flow as Mermaid, a Markdown snippet, SVG, PNG or DOT."""
+"""`archdoc render`: one view or flow in any row of the output-format table (Mermaid, SVG, DOT, PlantUML, ...)."""
 
 from __future__ import annotations
 
@@ -37,13 +37,21 @@ def run_render(args: argparse.Namespace) -> int:
     except pipeline.InvalidModel as invalid:
         sys.stderr.write(format_text(invalid.report))
         return invalid.exit_status
-    drawing = pipeline.render_diagram(model, args.format, view_id=args.view, flow_id=args.flow)
+    name = args.output.stem if args.output is not None else "diagram"
+    drawing = pipeline.render_diagram(model, args.format, view_id=args.view, flow_id=args.flow, name=name)
     for note in drawing.notes:
         print(f"archdoc: note: {note}", file=sys.stderr)
     for problem in drawing.problems:
         print(problem, file=sys.stderr)
     if args.output is not None:
+        # The files beside it first (the DOT's icons), so the file never names one that is not there.
+        for relative, data in drawing.files:
+            write_output(args.output.parent / relative, data)
         write_output(args.output, drawing.content)
     else:
+        if drawing.files:
+            folder = drawing.files[0][0].split("/", 1)[0]
+            print(f"archdoc: note: the {len(drawing.files)} icon files the output names ({folder}/...) are "
+                  "written beside it only with -o FILE", file=sys.stderr)
         sys.stdout.buffer.write(drawing.content)
     return 0

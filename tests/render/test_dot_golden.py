@@ -1,4 +1,4 @@
-"""`archdoc render -f dot` of a fixture model, compared byte for byte with golden files.
+"""`archdoc render -f dot -o out/view.dot` of a fixture model, compared byte for byte with golden files.
 
 The model is tests/fixtures/golden-model/shop.yaml. The DOT source is what Graphviz lays out:
 a change in it is a change in every image. Regenerate after an intended change with
@@ -32,7 +32,8 @@ def test_dot_source_matches_its_golden_file(tmp_path: Path, monkeypatch: pytest.
     (tmp_path / "models").mkdir()
     shutil.copy(SHOP, tmp_path / "models" / "shop.yaml")
     monkeypatch.chdir(tmp_path)
-    status = main(["render", "shop", *which, "--format", "dot"])
+    status = main(["render", "shop", *which, "--format", "dot", "-o", "out/view.dot"])
     out, err = capsysbinary.readouterr()
-    assert (status, err) == (0, b"")
-    assert_golden(GOLDEN / golden, out.decode("utf-8"))
+    assert (status, out, err) == (0, b"", b"")
+    # The icons are written beside the file, and the file names them relatively (`view-icons/...`).
+    assert_golden(GOLDEN / golden, (tmp_path / "out" / "view.dot").read_text(encoding="utf-8"))

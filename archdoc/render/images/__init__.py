@@ -49,8 +49,8 @@ from archdoc.render.images.graphviz import (
 )
 from archdoc.render.views import ViewSlice, collapsed_versions
 
-__all__ = ["DOT_MISSING", "FORMATS", "ImageError", "MAX_IMAGE_EDGES", "MAX_IMAGE_NODES", "escape", "image_dot",
-           "image_key", "prepare_image_slice", "render_image"]
+__all__ = ["DOT_MISSING", "FORMATS", "ImageError", "MAX_IMAGE_EDGES", "MAX_IMAGE_NODES", "escape", "exported_dot",
+           "image_dot", "image_key", "prepare_image_slice", "render_image"]
 
 FORMATS = ("svg", "png", "dot")
 # Measured (bench/render_images.py, 2 cores): 300 boxes take 1-3 s as SVG and 2.5-5 s as PNG, 500 boxes
@@ -87,11 +87,17 @@ def image_dot(view_slice: ViewSlice) -> str:
     return _dot_source(view_slice).text
 
 
+def exported_dot(view_slice: ViewSlice, icon_folder: str) -> DotSource:
+    """The DOT source for a file of its own: icons named under `icon_folder`, a path relative to the file,
+    so that `dot -Tpng` run beside it draws them once they are copied there (`DotSource.icons`)."""
+    return _dot_source(view_slice, icon_folder)
+
+
 @lru_cache(maxsize=8)
-def _dot_source(view_slice: ViewSlice) -> DotSource:
+def _dot_source(view_slice: ViewSlice, icon_folder: str = "") -> DotSource:
     """build_dot, remembered by the slice's value: a site asks for each view as SVG and as PNG, keys
     and renders it, and the DOT source is the same every time. (Slices are immutable and hashable.)"""
-    return build_dot(view_slice)
+    return build_dot(view_slice, icon_folder)
 
 
 def image_key(view_slice: ViewSlice, fmt: str) -> str:

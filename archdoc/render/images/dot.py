@@ -69,9 +69,13 @@ def escape(text: str, *, html: bool = False, passes: int = 1) -> str:
     return normalised.encode("utf-8", "replace").decode("utf-8").translate(_table(html, passes))
 
 
-def build_dot(view_slice: ViewSlice) -> DotSource:
-    """The DOT source of a slice: groups as nested clusters, boxes with their icons, relations as edges."""
-    return _Writer(view_slice).write()
+def build_dot(view_slice: ViewSlice, icon_folder: str = "") -> DotSource:
+    """The DOT source of a slice: groups as nested clusters, boxes with their icons, relations as edges.
+
+    Icons are named by their staged name alone (for `dot` in safe mode), or under `icon_folder`
+    (`view-icons/aws-compute-lambda.png`) for a DOT file whose icons are written beside it.
+    """
+    return _Writer(view_slice, icon_folder).write()
 
 
 def icon_name(icon: str) -> str:
@@ -86,8 +90,9 @@ def icon_name(icon: str) -> str:
 class _Writer:
     """Writes one slice; keeps the icons it used."""
 
-    def __init__(self, view_slice: ViewSlice) -> None:
+    def __init__(self, view_slice: ViewSlice, icon_folder: str = "") -> None:
         self.slice = view_slice
+        self.icon_folder = icon_folder
         self.icons: dict[str, str] = {}
         self.lines: list[str] = []
         self.groups_in: dict[str | None, list[Group]] = {}
@@ -198,7 +203,7 @@ class _Writer:
     def _icon(self, icon: str) -> str:
         name = icon_name(icon)
         self.icons[name] = icon
-        return name
+        return f"{self.icon_folder}/{name}" if self.icon_folder else name
 
 
 @lru_cache(maxsize=8)
