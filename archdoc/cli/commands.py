@@ -14,6 +14,7 @@ from archdoc.cli.baseline_options import add_baseline_arguments, apply_baseline
 from archdoc.cli.formats import FORMATTERS
 from archdoc.cli.output import write_output
 from archdoc.lint import RULES, model_spec
+from archdoc.lint.registry import PACKS
 from archdoc.load import catalogue, schema
 from archdoc.load.jsonschema import json_schema
 from archdoc.model.errors import UsageError
@@ -74,7 +75,9 @@ def run_rules(args: argparse.Namespace) -> int:
         if rule is None:
             print(f"archdoc: no rule {args.code} (`archdoc rules` lists them)", file=sys.stderr)
             return 2
-        return _print(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.doc}\n")
+        pack = PACKS.get(rule.pack) if rule.check is not None else None
+        where = f"; pack {pack.name}, {'on' if pack.default else 'off'} by default" if pack else ""
+        return _print(f"{rule.code} {rule.name} ({rule.severity.value}{where})\n\n{rule.doc}\n")
     lines = [f"{rule.code}  {rule.severity.value:<7}  {rule.name:<30} {rule.summary}" for rule in RULES.values()]
     return _print("\n".join(lines) + "\n")
 
