@@ -159,3 +159,13 @@ def test_dot_draws_the_exported_file_with_its_icons(tmp_path: Path, monkeypatch:
     assert "Warning: No such file" not in drawn.stderr and "No such file or directory" not in drawn.stderr
     assert set(re.findall(r'xlink:href="([^"]+)"', drawn.stdout)) == set(
         re.findall(r'(?:image="|IMG SRC=")([^"]+)"', (tmp_path / "out" / "view.dot").read_text(encoding="utf-8")))
+
+
+def test_the_docs_name_every_render_format() -> None:
+    cli = (HERE.parents[1] / "site_src" / "cli.md").read_text(encoding="utf-8")
+    exports = (HERE.parents[1] / "site_src" / "exports.md").read_text(encoding="utf-8")
+    usage = re.search(r"archdoc render MODEL.*?```", cli, re.S)
+    assert usage is not None
+    for name in FORMATS:
+        assert f"`{name}`" in cli and name in usage.group(), name
+        assert f"| `{name}`" in exports or f"`{name}` |" in exports or f", `{name}`" in exports, name
