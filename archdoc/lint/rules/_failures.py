@@ -22,10 +22,18 @@ from collections import deque
 from dataclasses import dataclass
 
 from archdoc.graph import ModelGraph
-from archdoc.lint.rules._internet import entry_points, reachable, request_predecessors, request_successors
-from archdoc.lint.rules._wa import copies, replicas_by_primary, stateful
+from archdoc.lint.rules._internet import (
+    INTERNET_EDGE,
+    entry_points,
+    is_source,
+    reachable,
+    request_predecessors,
+    request_successors,
+)
+from archdoc.lint.rules._wa import WAF, copies, kind_of, replicas_by_primary, stateful
 
 ZONE, REGION, ELEMENT = "zone", "region", "element"
+GLOBAL = INTERNET_EDGE | WAF | {"aws.security.Shield", "aws.security.ShieldAdvanced"}  # run in no one region
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class FailureDomains:
 
     paths: tuple[tuple[str, str], ...]
     outages: tuple[Outage, ...]
+    unplaced: tuple[str, ...]  # regional elements on the paths with no zone or region stated for any copy
     reach: dict[str, frozenset[str]]  # entry point -> what it reaches
     coreach: dict[str, frozenset[str]]  # datastore -> what reaches it
 
@@ -77,7 +86,10 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
     outages = [_outage(context, ZONE, zone) for zone in _zones(graph, nodes)]
     outages += [_outage(context, REGION, region) for region in _regions(graph, nodes)]
     outages += [_outage(context, ELEMENT, node) for node in nodes if _single_copy(graph, node)]
-    return FailureDomains(paths, tuple(outages), reach, coreach)
+    unplaced = tuple(node for node in nodes if not is_source(graph, node) and kind_of(graph, node) not in GLOBAL
+                     and not any(graph.placement(copy).zones or graph.placement(copy).region
+                                 for copy in copies(graph, node)))
+    return FailureDomains(paths, tuple(outages), unplaced, reach, coreach)
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 An internet source is an element tagged `internet`, of kind `person` or `external`, or a
 client or device kind (`onprem.client.Users`, `generic.device.Mobile`, `aws.general.Users`, ...).
-An entry point is a source, or an element whose placement is public (`public: true`, or a
-public subnet around it). Paths follow relations in their direction; `deploy` and
-`monitor` relations carry no requests and are not followed.
+An entry point is a source, an element whose placement is public (`public: true`, or a
+public subnet around it), or a CloudFront distribution or Route 53 zone that no relation
+reaches (the model starts its requests there: they come from the internet). Paths follow
+relations in their direction; `deploy` and `monitor` relations carry no requests and are
+not followed.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from collections import deque
 from collections.abc import Iterable
 
 from archdoc.graph import ModelGraph
-from archdoc.lint.rules._wa import kind_of
+from archdoc.lint.rules._wa import CLOUDFRONT, kind_of
 
 SOURCE_KINDS = frozenset({"person", "external"})
 SOURCE_CATEGORIES = frozenset({"client", "device"})
 SOURCE_KIND_NAMES = frozenset({"Users", "User", "Client", "Clients", "MobileClient", "Mobile"})
 NOT_REQUESTS = frozenset({"deploy", "monitor"})
+INTERNET_EDGE = CLOUDFRONT | {"aws.network.Route53", "aws.network.Route53HostedZone"}
 
 
 def is_source(graph: ModelGraph, element_id: str) -> bool:
@@ -34,9 +37,11 @@ def sources(graph: ModelGraph) -> list[str]:
 
 
 def entry_points(graph: ModelGraph) -> list[str]:
-    """Sources and publicly placed elements, in model order."""
+    """Sources, publicly placed elements and unreached internet edges, in model order."""
+    reached = request_predecessors(graph)
     return [element.id for element in graph.model.elements
-            if is_source(graph, element.id) or graph.placement(element.id).public is True]
+            if is_source(graph, element.id) or graph.placement(element.id).public is True
+            or (kind_of(graph, element.id) in INTERNET_EDGE and element.id not in reached)]
 
 
 def request_successors(graph: ModelGraph, element_id: str) -> list[str]:

@@ -7,6 +7,7 @@ from archdoc.lint.rules._failures import ELEMENT, REGION, ZONE, FailureDomains, 
 from archdoc.site.pages.text import code, element_link, escape_inline, join_blocks, table
 
 SHOWN_PATHS = 5  # stopped paths listed in one cell; the rest are counted
+SHOWN_ELEMENTS = 8
 DOMAIN_WORDS = {ZONE: "Zone", REGION: "Region", ELEMENT: "Element"}
 
 
@@ -20,11 +21,11 @@ def failure_section(graph: ModelGraph) -> str:
              "from an internet entry point to a datastore. An element fails with a zone or region when it and "
              "its copies (`replica_of`) run only there and it is not `multi_az`; one whose place is not stated "
              "is taken to survive. See [AD426](../rules/AD426.md) and [AD427](../rules/AD427.md).")
-    if not domains.outages:
-        return join_blocks(["## Failure domains {#failure-domains}", intro,
-                            "No element on these paths states a zone or a region (`zone`, `zones`, `region`, or "
-                            "an availability-zone or region group around it), so no failure domain is known."])
     rows = [(_domain(outage), _failed(graph, outage), _stops(graph, domains, outage)) for outage in domains.outages]
+    if domains.unplaced:
+        rows.append(("Zone or region not stated", "unknown",
+                     f"{_listed(graph, domains.unplaced)}: no `zone`, `zones` or `region` is stated for them, "
+                     "nor an availability-zone or region group drawn around them, so what they share is unknown"))
     return join_blocks(["## Failure domains {#failure-domains}", intro,
                         table(("Failure domain", "Fails with it", "What stops working"), rows)])
 
@@ -34,7 +35,14 @@ def _domain(outage: Outage) -> str:
 
 
 def _failed(graph: ModelGraph, outage: Outage) -> str:
-    return ", ".join(element_link(graph.elements, element) for element in outage.failed) if outage.failed else "—"
+    return _listed(graph, outage.failed) if outage.failed else "—"
+
+
+def _listed(graph: ModelGraph, elements: tuple[str, ...]) -> str:
+    shown = [element_link(graph.elements, element) for element in elements[:SHOWN_ELEMENTS]]
+    if len(elements) > SHOWN_ELEMENTS:
+        shown.append(f"and {len(elements) - SHOWN_ELEMENTS} more")
+    return ", ".join(shown)
 
 
 def _stops(graph: ModelGraph, domains: FailureDomains, outage: Outage) -> str:
