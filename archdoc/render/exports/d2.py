@@ -37,7 +37,7 @@ def escape(text: str) -> str:
 def d2(view_slice: ViewSlice) -> str:
     """The slice as a D2 diagram: a title, groups as containers, boxes with their kind below the label, arrows."""
     names = Names.of(view_slice)
-    paths = _paths(view_slice, names)
+    paths = box_paths(view_slice, names)
     lines = [f"direction: {DIRECTIONS.get(view_slice.direction, 'right')}",
              f'title: "{escape(view_slice.title or view_slice.id)}" {{shape: text; near: top-center; '
              "style.font-size: 20; style.bold: true}"]
@@ -74,7 +74,7 @@ def _box(box: Box) -> str:
     return f'"{label}" {{{"; ".join(attributes)}}}'
 
 
-def _paths(view_slice: ViewSlice, names: Names) -> dict[str, str]:
+def box_paths(view_slice: ViewSlice, names: Names) -> dict[str, str]:
     """Each box's D2 path: its groups' ids, outermost first, then its own (`g1.g2.n3`)."""
     parents = {group.id: group.parent for group in view_slice.groups}
     paths: dict[str, str] = {}

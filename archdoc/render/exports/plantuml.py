@@ -27,6 +27,7 @@ from archdoc.render.views import Box, ViewSlice
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .:;?!+'-_/=")
 _TOKEN = re.compile(r"([-_/=])\1+|^[-+=]|.", re.S)  # also a list or heading mark opening a line
 _PLAIN_CATEGORIES = frozenset("LMNPS")  # letters, marks, numbers, punctuation, symbols (accents, CJK, emoji)
+_REWRITTEN = frozenset("\u2013")  # PlantUML 1.2020 draws an en dash written as itself as `-`; coded, it draws `–`
 
 # family -> the plain diagram's element keyword
 KEYWORDS: dict[str, str] = {
@@ -126,4 +127,4 @@ def _token(match: re.Match[str]) -> str:
 def _kept(char: str) -> bool:
     if char in _PLAIN:
         return True
-    return ord(char) > 160 and unicodedata.category(char)[0] in _PLAIN_CATEGORIES
+    return ord(char) > 160 and char not in _REWRITTEN and unicodedata.category(char)[0] in _PLAIN_CATEGORIES
