@@ -200,7 +200,7 @@ def _edge_line(edge: Edge, node_ids: dict[str, str], label_limit: int) -> str:
     if edge.number is not None:
         text = f"{edge.number}. {text}".rstrip()
     source, target = node_ids[edge.source], node_ids[edge.target]
-    if not text:
+    if not text.strip():  # a label of spaces only makes Mermaid place it at NaN (a console error)
         return f"{INDENT}{source} {arrow} {target}"
     return f'{INDENT}{source} {arrow}|"{_label(text, label_limit)}"| {target}'
 
