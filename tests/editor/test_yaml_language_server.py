@@ -7,6 +7,7 @@ server publishes, as an editor would.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -38,7 +39,7 @@ elements:
   - id: queue
     kind: \n"""
 FRAGMENT = """\
-# yaml-language-server: $schema=./archdoc.fragment.schema.json
+# yaml-language-server: $schema=./archdoc-fragment.schema.json
 groups:
   - {id: vpc, kind: aws.VPC}
 relations:
@@ -50,12 +51,13 @@ colour: red
 class LanguageServer:
     """A JSON-RPC client of one yaml-language-server process on stdin/stdout."""
 
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, settings: dict[str, Any]) -> None:
         node = shutil.which("node")
         if node is None or not SERVER.exists():
             pytest.fail("yaml-language-server is not installed: run ./dev setup (npm ci)")
         self.process = subprocess.Popen([node, str(SERVER), "--stdio"], cwd=cwd, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.settings = settings  # the sections the server asks for with workspace/configuration
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
@@ -98,12 +100,15 @@ class LanguageServer:
             except queue.Empty:
                 break
             if "method" in message and "id" in message:  # workspace/configuration, client/registerCapability
-                items = message.get("params", {}).get("items")
-                result = [None] * len(items) if isinstance(items, list) else None
-                self._send(json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": result}).encode())
+                self._send(json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": self._answer(message)}).encode())
             elif wanted(message):
                 return message
         pytest.fail(f"yaml-language-server gave no answer within {TIMEOUT:g} s")
+
+    def _answer(self, request: dict[str, Any]) -> Any:
+        if request["method"] != "workspace/configuration":
+            return None
+        return [self.settings.get(item.get("section"), {}) for item in request["params"]["items"]]
 
     def open(self, path: Path) -> str:
         uri = path.as_uri()
@@ -128,23 +133,37 @@ def write_schema(path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> 
     path.write_text(capsys.readouterr().out, encoding="utf-8")
 
 
-@pytest.fixture
-def server(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[LanguageServer]:
-    write_schema(tmp_path / "archdoc.schema.json", capsys)
-    write_schema(tmp_path / "archdoc.fragment.schema.json", capsys, "--fragment")
-    (tmp_path / "m.yaml").write_text(MODEL, encoding="utf-8")
-    (tmp_path / "_shared.yaml").write_text(FRAGMENT, encoding="utf-8")
-    client = LanguageServer(tmp_path)
+@contextlib.contextmanager
+def started(root: Path, **settings: Any) -> Iterator[LanguageServer]:
+    """A server on the workspace `root`, with these `yaml` settings besides validation and completion."""
+    # No schema store: the machine may be offline, and only archdoc's schema should apply.
+    yaml_settings = {"validate": True, "completion": True, "schemaStore": {"enable": False}, **settings}
+    client = LanguageServer(root, {"yaml": yaml_settings})
     try:
-        client.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": {
+        client.request("initialize", {"processId": os.getpid(), "rootUri": root.as_uri(), "capabilities": {
+            "workspace": {"configuration": True},
             "textDocument": {"completion": {"completionItem": {"snippetSupport": False}}, "publishDiagnostics": {}}}})
         client.notify("initialized", {})
-        # No schema store: the machine may be offline, and only the modeline's schema should apply.
-        client.notify("workspace/didChangeConfiguration", {"settings": {"yaml": {
-            "validate": True, "completion": True, "schemaStore": {"enable": False}}}})
+        client.notify("workspace/didChangeConfiguration", {"settings": {}})  # the server pulls the settings
         yield client
     finally:
         client.close()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A folder with both schemas, as cli.md has them written, and the model and fragment with modelines."""
+    write_schema(tmp_path / "archdoc.schema.json", capsys)
+    write_schema(tmp_path / "archdoc-fragment.schema.json", capsys, "--fragment")
+    (tmp_path / "m.yaml").write_text(MODEL, encoding="utf-8")
+    (tmp_path / "_shared.yaml").write_text(FRAGMENT, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def server(workspace: Path) -> Iterator[LanguageServer]:
+    with started(workspace) as client:
+        yield client
 
 
 def problems(diagnostics: list[dict[str, Any]]) -> dict[tuple[int, int], str]:
@@ -172,3 +191,23 @@ def test_unknown_kind_and_unknown_key_are_flagged_and_nothing_else(server: Langu
 def test_a_fragment_validates_with_the_fragment_schema(server: LanguageServer, tmp_path: Path) -> None:
     found = problems(server.diagnostics(server.open(tmp_path / "_shared.yaml")))
     assert list(found) == [(6, 1)] and "colour" in found[(6, 1)]
+
+
+def test_the_editor_settings_of_the_docs_pick_the_schema_by_file_name(workspace: Path) -> None:
+    # site_src/cli.md's "yaml.schemas": models get the model schema, fragments (`_*.yaml`, and any
+    # file in a `_*` folder) the fragment schema, at any depth below models/, without a modeline.
+    models = workspace / "models"
+    model_text, fragment_text = MODEL.split("\n", 1)[1], FRAGMENT.split("\n", 1)[1]
+    files = {"shop.yaml": model_text, "team/billing.yaml": model_text,
+             "_shared.yaml": fragment_text, "team/_parts/aws/regions.yaml": fragment_text}
+    for name, text in files.items():
+        (models / name).parent.mkdir(parents=True, exist_ok=True)
+        (models / name).write_text(text, encoding="utf-8")
+    schemas = {"./archdoc.schema.json": ["models/**/*.yaml", "!models/**/_*.yaml", "!models/**/_*/**"],
+               "./archdoc-fragment.schema.json": ["models/**/_*.yaml", "models/**/_*/**/*.yaml"]}
+    with started(workspace, schemas=schemas) as client:
+        found = {name: problems(client.diagnostics(client.open(models / name))) for name in files}
+    for name in ("shop.yaml", "team/billing.yaml"):  # as with the modeline, one line up
+        assert set(found[name]) == {(4, 20), (5, 15), (7, 11)}, name
+    for name in ("_shared.yaml", "team/_parts/aws/regions.yaml"):  # not "Missing property elements"
+        assert list(found[name]) == [(5, 1)] and "colour" in found[name][(5, 1)], name
