@@ -1,7 +1,9 @@
-"""The model as a graph: a networkx multigraph of elements and relations, the group tree, the layers.
+"""The model as a graph: elements and relations as plain adjacency, the group tree, the layers.
 
 Rules and renderers work from a ModelGraph; selectors are answered here from indexes
-built once, so a rule with a selector costs a set lookup, not a scan of the model.
+built once, so a rule with a selector costs a set lookup, not a scan of the model. The
+adjacency is plain dicts in the order relations are written (what every algorithm here
+needs); a networkx graph (`graph`, `tree`) is built only when a caller asks for one.
 """
 
 from __future__ import annotations
@@ -9,50 +11,61 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
+from archdoc.graph.placement import Placement, place
 from archdoc.load import catalogue
 from archdoc.load.kinds import Kind
-from archdoc.graph.placement import Placement, place
 from archdoc.model import Element, Group, Model, Relation, Selector, Step
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["ModelGraph", "Placement", "build_graph"]
 
 
 class ModelGraph:
-    """A Model with its graph views: `graph` (elements, relations) and `tree` (groups)."""
+    """A Model with its graph views: adjacency of elements and relations, and the group tree."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
         kinds = catalogue()
         self.kinds: dict[str, Kind] = {}
-        graph: nx.MultiDiGraph = nx.MultiDiGraph(model=model.id)
         self.layer_index = {layer.id: position for position, layer in enumerate(model.layers)}
         self.layers = {layer.id: layer for layer in model.layers}
+        element_kind = kinds.element_kind
+        by_name: dict[str, Kind | None] = {}  # models repeat a few kinds many times
         for element in model.elements:
-            kind = kinds.element_kind(element.kind)
+            name = element.kind
+            kind = by_name[name] if name in by_name else by_name.setdefault(name, element_kind(name))
             if kind is not None:
                 self.kinds[element.id] = kind
-            graph.add_node(
-                element.id,
-                element=element,
-                kind=element.kind,
-                category=kind.category if kind else "component",
-                layer=element.layer,
-                group=element.group,
-            )
+        self._placements: dict[str, Placement] = {}
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The elements and relations as a networkx multigraph, for callers that want networkx's algorithms."""
+        import networkx as nx
+
+        graph: nx.MultiDiGraph = nx.MultiDiGraph(model=self.model.id)
+        graph.add_nodes_from(
+            (element.id, {"element": element, "kind": element.kind, "category": self.category(element.id),
+                          "layer": element.layer, "group": element.group})
+            for element in self.model.elements)
         graph.add_edges_from(
             (relation.source, relation.target, relation.index, {"relation": relation, "kind": relation.kind.value})
-            for relation in model.relations
-        )
-        self.graph = graph
+            for relation in self.model.relations)
+        return graph
+
+    @cached_property
+    def tree(self) -> nx.DiGraph:
+        """The group tree as a networkx graph (parent -> child), for callers that want networkx."""
+        import networkx as nx
+
         tree: nx.DiGraph = nx.DiGraph()
-        for group in model.groups:
-            tree.add_node(group.id, group=group)
-        tree.add_edges_from((group.parent, group.id) for group in model.groups if group.parent is not None)
-        self.tree = tree
-        self._placements: dict[str, Placement] = {}
+        tree.add_nodes_from((group.id, {"group": group}) for group in self.model.groups)
+        tree.add_edges_from((group.parent, group.id) for group in self.model.groups if group.parent is not None)
+        return tree
 
     # --- lookups ---------------------------------------------------------------------
 
@@ -97,13 +110,55 @@ class ModelGraph:
         """A flow step that answers along a relation drawn the other way (and has none of its own)."""
         return (step.target, step.source) in self._between and (step.source, step.target) not in self._between
 
+    @cached_property
+    def _adjacency(self) -> tuple[dict[str, dict[str, None]], dict[str, dict[str, None]]]:
+        """Successors and predecessors of every element, each once, in the order first written."""
+        successors: dict[str, dict[str, None]] = {element.id: {} for element in self.model.elements}
+        predecessors: dict[str, dict[str, None]] = {element_id: {} for element_id in successors}
+        for relation in self.model.relations:
+            source, target = relation.source, relation.target
+            (successors.get(source) or successors.setdefault(source, {}))[target] = None
+            (predecessors.get(target) or predecessors.setdefault(target, {}))[source] = None
+        return successors, predecessors
+
     def successors(self, element_id: str) -> list[str]:
-        """The elements this one has relations to (each once), in the graph's order."""
-        return list(self.graph.successors(element_id))
+        """The elements this one has relations to (each once), in the order first written."""
+        return list(self._adjacency[0].get(element_id, ()))
 
     def predecessors(self, element_id: str) -> list[str]:
-        """The elements that have relations to this one (each once)."""
-        return list(self.graph.predecessors(element_id))
+        """The elements that have relations to this one (each once), in the order first written."""
+        return list(self._adjacency[1].get(element_id, ()))
+
+    def degree(self, element_id: str) -> int:
+        """How many relations start or end at an element (a self-relation counts twice)."""
+        return len(self.relations_from(element_id)) + self._incoming.get(element_id, 0)
+
+    @cached_property
+    def _incoming(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for relation in self.model.relations:
+            counts[relation.target] = counts.get(relation.target, 0) + 1
+        return counts
+
+    def weak_components(self) -> list[set[str]]:
+        """The elements in parts connected by relations either way (an element alone is a part)."""
+        successors, predecessors = self._adjacency
+        seen: set[str] = set()
+        parts: list[set[str]] = []
+        for start in successors:
+            if start in seen:
+                continue
+            part = {start}
+            stack = [start]
+            while stack:
+                node = stack.pop()
+                for other in (*successors.get(node, ()), *predecessors.get(node, ())):
+                    if other not in part:
+                        part.add(other)
+                        stack.append(other)
+            seen |= part
+            parts.append(part)
+        return parts
 
     def connected(self, source: str, target: str) -> bool:
         """Whether a relation goes from `source` to `target` or back."""
@@ -111,8 +166,9 @@ class ModelGraph:
 
     def cycles(self) -> list[set[str]]:
         """The groups of elements that depend on each other in a circle (a self-relation is one alone)."""
-        found = [set(c) for c in nx.strongly_connected_components(self.graph) if len(c) > 1]
-        return found + [{node} for node in nx.nodes_with_selfloops(self.graph)]
+        successors = self._adjacency[0]
+        found = [component for component in strongly_connected(successors) if len(component) > 1]
+        return found + [{node} for node, after in successors.items() if node in after]
 
     def relation_by_identity(self, identity: tuple[str, str, int]) -> Relation | None:
         source, target, occurrence = identity
@@ -137,7 +193,15 @@ class ModelGraph:
 
     def child_groups(self, group_id: str) -> list[str]:
         """The groups directly inside a group, in the order written."""
-        return list(self.tree.successors(group_id))
+        return list(self._children.get(group_id, ()))
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        children: dict[str, list[str]] = {}
+        for group in self.model.groups:
+            if group.parent is not None:
+                children.setdefault(group.parent, []).append(group.id)
+        return children
 
     def top_groups(self) -> list[str]:
         return [group.id for group in self.model.groups if group.parent is None]
@@ -145,17 +209,18 @@ class ModelGraph:
     @cached_property
     def members(self) -> dict[str, frozenset[str]]:
         """Every group's elements at any depth."""
-        direct: dict[str, set[str]] = {group_id: set() for group_id in self.groups}
+        found: dict[str, set[str]] = {group_id: set() for group_id in self.groups}
+        chains: dict[str, list[str]] = {}  # group -> it and the groups around it
         for element in self.model.elements:
-            if element.group is not None and element.group in direct:
-                direct[element.group].add(element.id)
-        result: dict[str, frozenset[str]] = {}
-        for group_id in reversed(list(nx.topological_sort(self.tree))):
-            found = set(direct[group_id])
-            for child in self.tree.successors(group_id):
-                found |= result[child]
-            result[group_id] = frozenset(found)
-        return result
+            group_id = element.group
+            if group_id is None or group_id not in found:
+                continue
+            chain = chains.get(group_id)
+            if chain is None:
+                chain = chains[group_id] = self.group_chain(group_id)
+            for around in chain:
+                found[around].add(element.id)
+        return {group_id: frozenset(ids) for group_id, ids in found.items()}
 
     @cached_property
     def _by_tag(self) -> dict[str, set[str]]:
@@ -243,6 +308,47 @@ def _as_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value).lower()
+
+
+def strongly_connected(successors: Mapping[str, Iterable[str]]) -> list[set[str]]:
+    """Tarjan's strongly connected components, without recursion (a long chain must not overflow the stack)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[set[str]] = []
+    for root in successors:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work: list[tuple[str, Any]] = [(root, iter(successors.get(root, ())))]
+        while work:
+            node, others = work[-1]
+            for other in others:
+                if other not in index:
+                    index[other] = low[other] = len(index)
+                    stack.append(other)
+                    on_stack.add(other)
+                    work.append((other, iter(successors.get(other, ()))))
+                    break
+                if other in on_stack and index[other] < low[node]:
+                    low[node] = index[other]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    component: set[str] = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    components.append(component)
+    return components
 
 
 def build_graph(model: Model) -> ModelGraph:

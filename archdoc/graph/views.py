@@ -18,12 +18,11 @@ def neighbourhood(graph: ModelGraph, start: set[str], depth: int) -> set[str]:
     """Elements within `depth` hops of `start`, following relations either way."""
     found = set(start)
     frontier = set(start)
-    g = graph.graph
     for _ in range(depth):
         reached: set[str] = set()
         for node in frontier:
-            reached.update(g.successors(node))
-            reached.update(g.predecessors(node))
+            reached.update(graph.successors(node))
+            reached.update(graph.predecessors(node))
         frontier = reached - found
         if not frontier:
             break

@@ -25,8 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import networkx as nx
-
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
 from archdoc.model import Problem, Severity
@@ -39,7 +37,7 @@ PACK = "inspections"
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     order = {element.id: position for position, element in enumerate(graph.model.elements)}
-    parts = [part for part in nx.weakly_connected_components(graph.graph) if len(part) > 1]
+    parts = [part for part in graph.weak_components() if len(part) > 1]
     if len(parts) < 2:
         return
     parts.sort(key=lambda part: (-len(part), min(order[e] for e in part)))

@@ -40,6 +40,6 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     if not graph.model.relations:
         return
     for element in graph.model.elements:
-        if graph.graph.degree(element.id) == 0:
+        if graph.degree(element.id) == 0:
             yield finding(graph, CODE, SEVERITY, element.span,
                           f"element '{element.id}' has no relation: add its relations or remove it", element.id)
