@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 from helpers import codes_at
 
 from archdoc.graph import build_graph
@@ -141,3 +143,22 @@ def _load(root: Path, text: str):
     result = load_paths([path])
     assert not result.problems, [str(p) for p in result.problems]
     return result.models[0]
+
+
+@pytest.mark.slow
+def test_the_analysis_of_a_large_model_takes_seconds_not_minutes(tmp_path: Path) -> None:
+    # 50 entry points, 1,500 services over 6 zones, 200 datastores: about 5,000 relations.
+    zones = [f"eu-west-1{letter}" for letter in "abcdef"]
+    lines = ["groups:"] + [f"  - {{id: az-{zone}, kind: aws.AvailabilityZone, label: {zone}}}" for zone in zones]
+    lines.append("elements:")
+    lines += [f"  - {{id: u{i}, kind: person}}" for i in range(50)]
+    lines += [f"  - {{id: s{i}, kind: aws.Fargate, in: az-{zones[i % 6]}}}" for i in range(1500)]
+    lines += [f"  - {{id: d{i}, kind: aws.DynamoDB, in: az-{zones[i % 5]}}}" for i in range(200)]
+    lines.append("relations:")
+    lines += [f"  - u{i} -> s{(i * 37 + k * 11) % 1500}" for i in range(50) for k in range(5)]
+    lines += [f"  - s{i} -> s{(i * 7 + 3) % 1500}" for i in range(1500)]
+    lines += [f"  - s{i} -> d{i % 200}" for i in range(1500)]
+    started = time.process_time()
+    domains = analyse(build_graph(_load(tmp_path, "\n".join(lines) + "\n")))
+    assert time.process_time() - started < 30
+    assert len(domains.outages) == 6 and all(outage.stopped for outage in domains.outages)

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import weakref
 from collections import deque
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._internet import (
     INTERNET_EDGE,
     entry_points,
     is_source,
-    reachable,
     request_predecessors,
     request_successors,
 )
@@ -42,9 +42,10 @@ class Outage:
 
     domain: str  # ZONE, REGION or ELEMENT
     name: str  # the zone, the region, or the element id
-    failed: tuple[str, ...] = ()  # elements on stopped paths with no copy outside the domain, model order
+    failed: tuple[str, ...] = ()  # the elements that stop paths, with no copy outside the domain, model order
     stopped: tuple[tuple[str, str], ...] = ()  # (entry point, datastore) pairs no longer connected
     flows: tuple[str, ...] = ()  # flows with a step from or to a failed element
+    through: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False)  # failed -> pairs
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,6 @@ class FailureDomains:
     paths: tuple[tuple[str, str], ...]
     outages: tuple[Outage, ...]
     unplaced: tuple[str, ...]  # regional elements on the paths with no zone or region stated for any copy
-    reach: dict[str, frozenset[str]]  # entry point -> what it reaches
-    coreach: dict[str, frozenset[str]]  # datastore -> what reaches it
-
-    def on_path(self, element: str, entry: str, target: str) -> bool:
-        """Whether the element lies on some path from `entry` to `target`."""
-        return element in self.reach.get(entry, ()) and element in self.coreach.get(target, ())
 
 
 def analyse(graph: ModelGraph) -> FailureDomains:
@@ -69,40 +64,6 @@ def analyse(graph: ModelGraph) -> FailureDomains:
         found = _analyse(graph)
         _ANALYSED[graph] = found
     return found
-
-
-def _analyse(graph: ModelGraph) -> FailureDomains:
-    targets = [element.id for element in stateful(graph)]
-    target_set = set(targets)
-    entries = [entry for entry in entry_points(graph) if entry not in target_set]
-    reach = {entry: frozenset(reachable(graph, [entry])) for entry in entries}
-    paths = tuple((entry, target) for entry in entries for target in targets if target in reach[entry])
-    predecessors = request_predecessors(graph)
-    coreach = {target: frozenset(_reaching(predecessors, target)) for target in {target for _, target in paths}}
-    relevant = {node for entry, target in paths for node in reach[entry] & coreach[target]}
-    order = {element.id: position for position, element in enumerate(graph.model.elements)}
-    context = _Paths(graph, sorted(relevant, key=order.__getitem__), entries, paths, reach, coreach, predecessors)
-    nodes = context.nodes
-    outages = [_outage(context, ZONE, zone) for zone in _zones(graph, nodes)]
-    outages += [_outage(context, REGION, region) for region in _regions(graph, nodes)]
-    outages += [_outage(context, ELEMENT, node) for node in nodes if _single_copy(graph, node)]
-    unplaced = tuple(node for node in nodes if not is_source(graph, node) and kind_of(graph, node) not in GLOBAL
-                     and not any(graph.placement(copy).zones or graph.placement(copy).region
-                                 for copy in copies(graph, node)))
-    return FailureDomains(paths, tuple(outages), unplaced, reach, coreach)
-
-
-@dataclass(frozen=True)
-class _Paths:
-    """The request paths of one model, as the outage of each domain needs them."""
-
-    graph: ModelGraph
-    nodes: list[str]  # every element on some path, model order
-    entries: list[str]
-    paths: tuple[tuple[str, str], ...]
-    reach: dict[str, frozenset[str]]
-    coreach: dict[str, frozenset[str]]
-    predecessors: dict[str, list[str]]
 
 
 def fails(graph: ModelGraph, element: str, domain: str, name: str) -> bool:
@@ -118,6 +79,43 @@ def fails(graph: ModelGraph, element: str, domain: str, name: str) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class _Paths:
+    """The request paths of one model, as the outage of each domain needs them."""
+
+    graph: ModelGraph
+    nodes: list[str]  # every element on some path, model order
+    targets_of: dict[str, list[str]]  # entry point -> the datastores it reaches
+    reach: dict[str, frozenset[str]]
+    coreach: dict[str, frozenset[str]]
+    successors: dict[str, list[str]]
+    predecessors: dict[str, list[str]]
+
+
+def _analyse(graph: ModelGraph) -> FailureDomains:
+    targets = [element.id for element in stateful(graph)]
+    target_set = set(targets)
+    successors = {element.id: request_successors(graph, element.id) for element in graph.model.elements}
+    predecessors = request_predecessors(graph)
+    entries = [entry for entry in entry_points(graph) if entry not in target_set]
+    reach = {entry: frozenset(_walk(successors, entry)) for entry in entries}
+    targets_of = {entry: [target for target in targets if target in reach[entry]] for entry in entries}
+    paths = tuple((entry, target) for entry in entries for target in targets_of[entry])
+    coreach = {target: frozenset(_walk(predecessors, target)) for target in {target for _, target in paths}}
+    # An element is on a path exactly when an entry point reaches it and it reaches a datastore:
+    # that entry point then reaches the datastore too.
+    relevant = frozenset().union(*reach.values()) & frozenset().union(*coreach.values()) if paths else frozenset()
+    nodes = [element.id for element in graph.model.elements if element.id in relevant]
+    context = _Paths(graph, nodes, targets_of, reach, coreach, successors, predecessors)
+    outages = [_outage(context, ZONE, zone) for zone in _zones(graph, nodes)]
+    outages += [_outage(context, REGION, region) for region in _regions(graph, nodes)]
+    outages += [_outage(context, ELEMENT, node) for node in nodes if _single_copy(graph, node)]
+    unplaced = tuple(node for node in nodes if not is_source(graph, node) and kind_of(graph, node) not in GLOBAL
+                     and not any(graph.placement(copy).zones or graph.placement(copy).region
+                                 for copy in copies(graph, node)))
+    return FailureDomains(paths, tuple(outages), unplaced)
+
+
 def _outage(context: _Paths, domain: str, name: str) -> Outage:
     graph = context.graph
     failed = frozenset(node for node in context.nodes if fails(graph, node, domain, name))
@@ -125,46 +123,52 @@ def _outage(context: _Paths, domain: str, name: str) -> Outage:
         return Outage(domain, name)
     stopped: list[tuple[str, str]] = []
     left: dict[str, set[str]] = {}  # entry point -> what it still reaches
-    for entry in context.entries:
-        mine = [target for source, target in context.paths if source == entry]
+    for entry, mine in context.targets_of.items():
         if mine:
-            left[entry] = set() if entry in failed else reachable(graph, [entry], failed)
+            left[entry] = set() if entry in failed else _walk(context.successors, entry, failed)
             stopped += [(entry, target) for target in mine if target not in left[entry]]
     if not stopped:
         return Outage(domain, name)
-    coleft = {target: _reaching(context.predecessors, target, failed) for target in {t for _, t in stopped}}
-    causes: set[str] = set()
+    # A cause is a failed element that alone would reconnect a stopped path if it came back:
+    # one the entry point still reaches (or the entry itself) that still leads to the datastore
+    # (or is it). When none does (two failures in series), every failed element on the path is one.
+    comes_back = {entry: _next_to(failed, {entry}, left[entry], context.successors)
+                  for entry in {entry for entry, _ in stopped}}
+    leads_on = {target: _next_to(failed, {target}, _walk(context.predecessors, target, failed), context.predecessors)
+                for target in {target for _, target in stopped}}
+    on_entry_paths = {entry: failed & context.reach[entry] for entry in comes_back}
+    through: dict[str, list[tuple[str, str]]] = {}
     for entry, target in stopped:
-        on_path = [node for node in failed if node in context.reach[entry] and node in context.coreach[target]]
-        # A cause is a failed element that alone would reconnect the path if it came back;
-        # when none does (two failures in series), every failed element on the path is one.
-        alone = [node for node in on_path if _reconnects(context, node, entry, target, left[entry], coleft[target])]
-        causes.update(alone or on_path)
-    ordered = tuple(node for node in context.nodes if node in causes)
+        on_path = on_entry_paths[entry] & context.coreach[target]
+        for cause in (comes_back[entry] & leads_on[target] & on_path) or on_path:
+            through.setdefault(cause, []).append((entry, target))
+    ordered = tuple(node for node in context.nodes if node in through)
     flows = tuple(flow.id for flow in graph.model.flows
-                  if any(step.source in causes or step.target in causes for step in flow.steps))
-    return Outage(domain, name, ordered, tuple(stopped), flows)
+                  if any(step.source in through or step.target in through for step in flow.steps))
+    return Outage(domain, name, ordered, tuple(stopped), flows,
+                  {cause: tuple(pairs) for cause, pairs in through.items()})
 
 
-def _reconnects(context: _Paths, node: str, entry: str, target: str, left: set[str], coleft: set[str]) -> bool:
-    """Whether `entry` would reach `target` again if `node` alone were back."""
-    reached = node == entry or any(before in left for before in context.predecessors.get(node, ()))
-    leads = node == target or any(after in coleft for after in request_successors(context.graph, node))
-    return reached and leads
+def _next_to(failed: frozenset[str], own: set[str], alive: set[str], neighbours: dict[str, list[str]]) -> set[str]:
+    """The failed elements among `own` and the neighbours of `alive`."""
+    found = own & failed
+    for node in alive:
+        found.update(other for other in neighbours.get(node, ()) if other in failed)
+    return found
 
 
-def _reaching(predecessors: dict[str, list[str]], target: str, blocked: frozenset[str] = frozenset()) -> set[str]:
-    """Every element with a path of request relations to `target` avoiding `blocked` (and the target itself)."""
-    if target in blocked:
+def _walk(neighbours: dict[str, list[str]], start: str, blocked: frozenset[str] = frozenset()) -> set[str]:
+    """Every element reached from `start` through `neighbours` without entering `blocked` (with `start`)."""
+    if start in blocked:
         return set()
-    seen = {target}
-    queue = deque([target])
+    seen = {start}
+    queue = deque([start])
     while queue:
         node = queue.popleft()
-        for predecessor in predecessors.get(node, ()):
-            if predecessor not in seen and predecessor not in blocked:
-                seen.add(predecessor)
-                queue.append(predecessor)
+        for other in neighbours.get(node, ()):
+            if other not in seen and other not in blocked:
+                seen.add(other)
+                queue.append(other)
     return seen
 
 

@@ -11,9 +11,6 @@ not followed.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable
-
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._wa import CLOUDFRONT, kind_of
 
@@ -51,19 +48,6 @@ def request_successors(graph: ModelGraph, element_id: str) -> list[str]:
         if relation.kind.value not in NOT_REQUESTS:
             found.setdefault(relation.target)
     return list(found)
-
-
-def reachable(graph: ModelGraph, start: Iterable[str], blocked: frozenset[str] = frozenset()) -> set[str]:
-    """Every element reached from `start` along request relations without entering `blocked`."""
-    seen = {node for node in start if node not in blocked}
-    queue = deque(sorted(seen))
-    while queue:
-        node = queue.popleft()
-        for successor in request_successors(graph, node):
-            if successor not in seen and successor not in blocked:
-                seen.add(successor)
-                queue.append(successor)
-    return seen
 
 
 def request_predecessors(graph: ModelGraph) -> dict[str, list[str]]:

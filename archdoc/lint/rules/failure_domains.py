@@ -46,7 +46,7 @@ from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
-from archdoc.lint.rules._failures import ELEMENT, ZONE, FailureDomains, Outage, analyse
+from archdoc.lint.rules._failures import ELEMENT, ZONE, Outage, analyse
 from archdoc.model import Problem, Severity
 
 CODE = "AD426"
@@ -66,12 +66,12 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
             else:
                 lead = f"if '{element}' fails, nothing takes over (replicas: 1)"
             yield finding(graph, CODE, SEVERITY, graph.elements[element].span,
-                          f"{lead}: {stopped_text(domains, outage, element)}", element)
+                          f"{lead}: {stopped_text(outage, element)}", element)
 
 
-def stopped_text(domains: FailureDomains, outage: Outage, element: str | None = None) -> str:
+def stopped_text(outage: Outage, element: str | None = None) -> str:
     """"users -> orders-db stops (flow checkout)": the paths through the element that stop, and its flows."""
-    pairs = [pair for pair in outage.stopped if element is None or domains.on_path(element, *pair)]
+    pairs = outage.stopped if element is None else outage.through.get(element, ())
     shown = [f"{entry} -> {target}" for entry, target in pairs[:SHOWN]]
     more = f" and {len(pairs) - SHOWN} more" if len(pairs) > SHOWN else ""
     verb = "stops" if len(pairs) == 1 else "stop"

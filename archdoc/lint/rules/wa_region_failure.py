@@ -60,5 +60,5 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
         span = group.span if group is not None else graph.elements[subject].span
         failed = ", ".join(outage.failed)
         yield finding(graph, CODE, SEVERITY, span,
-                      f"if region {outage.name} fails, {stopped_text(domains, outage)}: {failed} "
+                      f"if region {outage.name} fails, {stopped_text(outage)}: {failed} "
                       f"{'has' if len(outage.failed) == 1 else 'have'} no copy in another region", subject)

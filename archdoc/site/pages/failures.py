@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from archdoc.graph import ModelGraph
-from archdoc.lint.rules._failures import ELEMENT, REGION, ZONE, FailureDomains, Outage, analyse
+from archdoc.lint.rules._failures import ELEMENT, REGION, ZONE, Outage, analyse
 from archdoc.site.pages.text import code, element_link, escape_inline, join_blocks, table
 
 SHOWN_PATHS = 5  # stopped paths listed in one cell; the rest are counted
@@ -21,7 +21,7 @@ def failure_section(graph: ModelGraph) -> str:
              "from an internet entry point to a datastore. An element fails with a zone or region when it and "
              "its copies (`replica_of`) run only there and it is not `multi_az`; one whose place is not stated "
              "is taken to survive. See [AD426](../rules/AD426.md) and [AD427](../rules/AD427.md).")
-    rows = [(_domain(outage), _failed(graph, outage), _stops(graph, domains, outage)) for outage in domains.outages]
+    rows = [(_domain(outage), _failed(graph, outage), _stops(graph, outage)) for outage in domains.outages]
     if domains.unplaced:
         rows.append(("Zone or region not stated", "unknown",
                      f"{_listed(graph, domains.unplaced)}: no `zone`, `zones` or `region` is stated for them, "
@@ -45,7 +45,7 @@ def _listed(graph: ModelGraph, elements: tuple[str, ...]) -> str:
     return ", ".join(shown)
 
 
-def _stops(graph: ModelGraph, domains: FailureDomains, outage: Outage) -> str:
+def _stops(graph: ModelGraph, outage: Outage) -> str:
     if not outage.stopped:
         return "nothing: every path has a way around it"
     shown = [f"{element_link(graph.elements, entry)} → {element_link(graph.elements, target)}"
