@@ -11,9 +11,9 @@ from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
 from archdoc.model import Flow, Model, View
 from archdoc.model.errors import ArchdocError, UsageError
-from archdoc.render.formats import FORMATS, Drawing
 
 if TYPE_CHECKING:
+    from archdoc.render.formats import Drawing
     from archdoc.site.build import BuildSummary as SiteSummary
 
 DEFAULT_MODELS = Path("models")
@@ -75,6 +75,8 @@ def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_i
         if wanted not in views:
             raise UsageError(f"model '{model.id}' has no view '{wanted}' (views: {', '.join(views)})")
         target = views[wanted]
+    from archdoc.render.formats import FORMATS
+
     output_format = FORMATS[fmt]
     # The renderers (and diagrams behind them) load only when something is drawn: `archdoc lint` never pays.
     from archdoc.render.images import ImageError

@@ -11,8 +11,6 @@ import tempfile
 from pathlib import Path
 
 from archdoc.importers import FORMATS, FormatUnavailable, reader
-from archdoc.importers.merge import merge_into
-from archdoc.importers.write import write_model
 from archdoc.load.schema import SLUG_PATTERN
 from archdoc.model import Problem, sort_problems
 
@@ -51,6 +49,8 @@ def run_import(args: argparse.Namespace) -> int:
     if any(problem.is_error for problem in result.problems):
         return EXIT_UNREADABLE
     if args.into is not None:
+        from archdoc.importers.merge import merge_into  # ruamel.yaml: only when merging
+
         merged = merge_into(args.into, result.draft, args.format)
         _report(merged.problems)
         if merged.text is None:
@@ -61,6 +61,8 @@ def run_import(args: argparse.Namespace) -> int:
             added = ", ".join(merged.added) if merged.added else "nothing new"
             print(f"archdoc: merged into {visible(str(target))}: added {added}", file=sys.stderr)
         return status
+    from archdoc.importers.write import write_model
+
     text = write_model(result.draft, header(args.format, [str(s) for s in args.sources]))
     if args.output is None:
         sys.stdout.write(text)

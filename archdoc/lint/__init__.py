@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archdoc.graph import ModelGraph, build_graph
-from archdoc.iac.conformance import Conformance
-from archdoc.lint.iac import model_conformance
 from archdoc.lint.options import read_options
 from archdoc.lint.packs import enabled_packs, settings_for_disabled_packs
 from archdoc.lint.registry import CHECKS, OPTIONS, PACKS, RULES, UNUSED_SUPPRESSION, Rule
@@ -16,6 +14,9 @@ from archdoc.lint.rules._iac import IAC_CONTEXT
 from archdoc.load import LoadResult, codes
 from archdoc.load.schema import Spec, with_rule_options
 from archdoc.model import Model, Problem, Severity, SourceSpan, sort_problems
+
+if TYPE_CHECKING:
+    from archdoc.iac.conformance import Conformance
 
 __all__ = ["LintReport", "OPTIONS", "RULES", "Rule", "lint_model", "lint_result", "model_options", "model_spec"]
 
@@ -94,7 +95,11 @@ def lint_result(result: LoadResult, project_packs: Mapping[str, bool] | None = N
     """
     problems = list(result.problems)
     for model in result.models:
-        conformance = model_conformance(model) if iac else None
+        conformance = None
+        if iac and model.iac:  # the IaC readers load only for a model that names its code
+            from archdoc.lint.iac import model_conformance
+
+            conformance = model_conformance(model)
         problems.extend(lint_model(model, project_packs=project_packs, iac=conformance))
     return LintReport(sort_problems(problems), len(result.files), result.unreadable)
 

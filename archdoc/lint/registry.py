@@ -6,13 +6,13 @@ import inspect
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.iac.codes import IAC_CODES
 from archdoc.lint.packs import PACK_CODES, Pack, builtin_pack, installed_packs, packs_field
+from archdoc.lint.plugins import entry_points_of
 from archdoc.lint.rules import (
     cidr_nesting,
     cidr_overlap,
@@ -300,7 +300,7 @@ EXTRA_CODES: dict[str, tuple[str, Severity, str]] = {
 def _plugin_rules() -> list[Rule]:
     """Rules of installed packs (entry point group `archdoc.rules`); a broken pack is skipped with a warning."""
     found: list[Rule] = []
-    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    for entry in sorted(entry_points_of(ENTRY_POINT_GROUP), key=lambda e: e.name):
         try:
             found.append(rule_from_module(entry.load(), pack=entry.name))
         except Exception as error:  # a third party's module: say which, keep linting with the rest
