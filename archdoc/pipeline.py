@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from archdoc.graph import build_graph
 from archdoc.lint import LintReport, lint_result
-from archdoc.load import LoadResult, load_paths
+from archdoc.load import LoadResult, collector_paused, load_paths
 from archdoc.model import Flow, Model, View
 from archdoc.model.errors import ArchdocError, UsageError
 
@@ -22,8 +22,9 @@ DEFAULT_MODELS = Path("models")
 def load_and_lint(paths: list[Path], packs: Mapping[str, bool] | None = None) -> tuple[LoadResult, LintReport]:
     """Load every model the paths name and lint them: the whole of `archdoc lint`. `packs`: the project's rule
     packs turned on or off (`[tool.archdoc] packs`), before each model's own `rules.packs`."""
-    result = load_paths(paths or [DEFAULT_MODELS], default_root=DEFAULT_MODELS)
-    return result, lint_result(result, packs)
+    with collector_paused():  # the models stay alive to the end: the collector's sweeps of them find nothing
+        result = load_paths(paths or [DEFAULT_MODELS], default_root=DEFAULT_MODELS)
+        return result, lint_result(result, packs)
 
 
 RequestError = UsageError  # the command asked for something that does not exist or cannot be produced

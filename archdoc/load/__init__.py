@@ -18,7 +18,7 @@ from archdoc.load.resolve import check_kinds, resolve
 from archdoc.load.yaml_reader import read_fragment, read_model
 from archdoc.model import Model, Problem, Severity, SourceSpan
 
-__all__ = ["DraftModel", "KindCatalogue", "LoadResult", "catalogue", "load_draft", "load_models", "load_paths"]
+__all__ = ["DraftModel", "KindCatalogue", "LoadResult", "catalogue", "collector_paused", "load_draft", "load_models", "load_paths"]
 
 
 @dataclass
@@ -69,7 +69,7 @@ def load_paths(paths: list[Path], default_root: Path | None = None) -> LoadResul
     first_by_id: dict[str, Model] = {}
     for source in sources:
         result.files.append(source.display)
-        with _collector_paused():
+        with collector_paused():
             draft = read_model(source, result.problems)
             model = None if draft is None else resolve(draft, kinds, result.problems, FileIncludes(source),
                                                        source.path.resolve())
@@ -119,9 +119,10 @@ class FileIncludes:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Loading allocates many small objects that all survive: the cyclic collector's passes over
-    them are pure overhead (about a third of the load time on large models), so it waits."""
+    them are pure overhead (about a third of the load time on large models), so it waits. Linting
+    keeps them all alive too: `archdoc lint` pauses it for the whole run."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -51,9 +51,10 @@ PASS_THROUGH = frozenset({"network", "security"})  # categories between a balanc
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     balancers = [element.id for element in of_kind(graph, LOAD_BALANCERS)]
+    every_balancer = frozenset(balancers)  # once: a set per balancer made the rule quadratic
     for balancer_id in balancers:
         balancer = graph.elements[balancer_id]
-        targets = targets_of(graph, balancer_id, frozenset(balancers))
+        targets = targets_of(graph, balancer_id, every_balancer)
         zones: set[str] = set()
         for target in targets:
             target_zones, multi_az = copy_zones(graph, target)
