@@ -88,6 +88,7 @@ def inventory_to_draft(inventory: Inventory, model_id: str | None, title: str, s
                                                _description(resource, info), info.layer, parent_id,
                                                technology=naming.technology(resource), properties=dict(found),
                                                iac=iac))
+    _distinct_labels(draft.elements)
     layers_used = {e.layer for e in draft.elements if e.layer}
     draft.layers = [DraftLayer(layer, draft.span, title, cross_cutting=cross) for layer, title, cross in LAYERS
                     if layer in layers_used]
@@ -143,3 +144,19 @@ def _description(resource: Resource, info: TypeInfo) -> str:
     noun = info.noun if info.role != STACK else "nested stack"
     return f"{noun[0].upper()}{noun[1:]} `{resource.address}` ({resource.type})."
 
+
+def _distinct_labels(elements: list[DraftElement]) -> None:
+    """Elements of one boundary that the code names alike (an instance and its autoscaling group, both
+    `shop-web`) are told apart by their kind, then by their id: a reader must see which box is which."""
+    seen: dict[tuple[str | None, str], list[DraftElement]] = {}
+    for element in elements:
+        seen.setdefault((element.group, element.label or element.id), []).append(element)
+    for (_group, label), alike in seen.items():
+        if len(alike) < 2:
+            continue
+        for element in alike:
+            element.label = f"{label} ({(element.kind or 'component').rsplit('.', 1)[-1]})"
+        relabelled = [e.label for e in alike]
+        for element in alike:
+            if relabelled.count(element.label) > 1:
+                element.label = f"{element.label} {element.id}"

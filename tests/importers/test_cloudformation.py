@@ -37,7 +37,7 @@ def test_nested_stacks_and_import_value_form_one_model(tmp_path: Path) -> None:
     pairs = {(r.source, r.target, r.label) for r in result.draft.relations}
     assert pairs == {("load-balancer", "service", "network access"), ("service", "database", "uses")}
     text, problems = lint_import(result, tmp_path)
-    assert not problems, [str(p) for p in problems]
+    assert not [p for p in problems if not about_the_infrastructure(p)], [str(p) for p in problems]
     assert "iac: [Database, DatabaseIngress, DatabaseSecurityGroup, DatabaseSubnets]" in text
 
 
@@ -78,3 +78,8 @@ def test_cfn_lint_accepts_the_templates_the_tests_write() -> None:
     run = subprocess.run([command, "--ignore-checks", "W3002", "--", *templates],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def about_the_infrastructure(problem) -> bool:
+    """A finding about the imported infrastructure itself (a Well-Architected check, a note), not the import."""
+    return problem.code.startswith("AD4") or problem.severity.value == "info"

@@ -32,7 +32,7 @@ def test_a_folder_with_a_local_module(tmp_path: Path) -> None:
         ("web-autoscaling-group", "orders", "network access"), ("worker", "order-events", "uses (TOPIC_ARN)"),
         ("worker", "orders-sqs-queue", "IAM access")}
     _text, problems = lint_import(result, tmp_path)
-    assert not problems, [str(p) for p in problems]
+    assert not [p for p in problems if not about_the_infrastructure(p)], [str(p) for p in problems]
 
 
 def test_a_plan_and_a_state_file(tmp_path: Path) -> None:
@@ -47,3 +47,8 @@ def test_a_plan_and_a_state_file(tmp_path: Path) -> None:
         _text, problems = lint_import(result, tmp_path / str(number))
         assert not [p for p in problems if p.code.startswith(("AD0", "AD1")) or p.is_error], \
             [str(p) for p in problems]
+
+
+def about_the_infrastructure(problem) -> bool:
+    """A finding about the imported infrastructure itself (a Well-Architected check, a note), not the import."""
+    return problem.code.startswith("AD4") or problem.severity.value == "info"

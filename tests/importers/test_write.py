@@ -109,13 +109,16 @@ def test_the_same_draft_in_any_order_writes_the_same_bytes() -> None:
 
 
 def test_deep_group_chains_are_written_flat_past_the_nesting_limit(tmp_path: Path) -> None:
+    # 32 levels is as deep as a model's groups may nest (AD112); past 6 the writer uses `in:`.
     draft = DraftModel("m", SPAN, id="m")
-    draft.groups = [DraftGroup(f"g{n}", SPAN, parent=f"g{n - 1}" if n else None) for n in range(200)]
-    draft.elements = [DraftElement("a", SPAN, group="g199")]
-    model = read_back(tmp_path, write_model(draft))
-    assert len(model.groups) == 200
-    assert model.groups_by_id["g150"].parent == "g149"
-    assert model.elements_by_id["a"].group == "g199"
+    draft.groups = [DraftGroup(f"g{n}", SPAN, parent=f"g{n - 1}" if n else None) for n in range(32)]
+    draft.elements = [DraftElement("a", SPAN, group="g31")]
+    text = write_model(draft)
+    assert "{id: g20, in: g19}" in text
+    model = read_back(tmp_path, text)
+    assert len(model.groups) == 32
+    assert model.groups_by_id["g30"].parent == "g29"
+    assert model.elements_by_id["a"].group == "g31"
 
 
 def test_multi_line_descriptions_are_literal_blocks(tmp_path: Path) -> None:

@@ -34,5 +34,10 @@ def test_format_examples_load_and_lint_as_documented() -> None:
     assert findings[("AD203", "users")].suppressed is None
     # The overview's `exclude: ["tag:ops"]` leaves the ops deployer in no view: a warning.
     assert findings[("AD210", "deployer")].severity.value == "warning"
+    # The page's load balancer sits in the one subnet it shows, public-a in us-east-1a: the
+    # Well-Architected pack says it runs in one zone and what stops when that zone fails.
+    assert "us-east-1a" in findings[("AD426", "alb")].message
+    assert findings[("AD420", "alb")].severity.value == "warning"
     # The layering exception lets CodeDeploy (ops) call the app tier; nothing else breaks a rule.
-    assert sorted(findings) == [("AD203", "legacy-ftp"), ("AD203", "users"), ("AD210", "deployer")]
+    assert sorted(findings) == [("AD203", "legacy-ftp"), ("AD203", "users"), ("AD210", "deployer"),
+                                ("AD420", "alb"), ("AD426", "alb")]

@@ -181,7 +181,7 @@ def test_cost_total_is_the_sum_of_cost_monthly(shop: tuple[list[Model], SitePlan
     [model] = shop[0]
     expected = sum((Decimal(str(e.properties["cost_monthly"])) for e in model.elements
                     if isinstance(e.properties.get("cost_monthly"), (int, float))), Decimal(0))
-    assert usd(expected) == "$60.86"  # 1.10 + 16.43 + 30 + 13.0 + 0.333; "n/a" is not a cost
+    assert usd(expected) == "$60.86"  # 1.10 + 16.43 + 30 + 13.0 + 0.333; cost_note is not a cost
     for heading in ("cost-by-element", "cost-by-layer", "cost-by-group"):
         assert cell_texts(shop_page.table_after(heading))[-1][0] == "Total"
         assert "$60.86" in cell_texts(shop_page.table_after(heading))[-1]

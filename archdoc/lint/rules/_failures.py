@@ -145,8 +145,9 @@ def _outage(context: _Paths, domain: str, name: str) -> Outage:
     ordered = tuple(node for node in context.nodes if node in through)
     flows = tuple(flow.id for flow in graph.model.flows
                   if any(step.source in through or step.target in through for step in flow.steps))
-    return Outage(domain, name, ordered, tuple(stopped), flows,
-                  {cause: tuple(pairs) for cause, pairs in through.items()})
+    # Paths sorted by name, not file order: re-ordering a model file changes no finding's text.
+    return Outage(domain, name, ordered, tuple(sorted(stopped)), flows,
+                  {cause: tuple(sorted(pairs)) for cause, pairs in through.items()})
 
 
 def _next_to(failed: frozenset[str], own: set[str], alive: set[str], neighbours: dict[str, list[str]]) -> set[str]:
