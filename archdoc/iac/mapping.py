@@ -197,6 +197,8 @@ TABLE: tuple[TypeInfo, ...] = (
          "aws_cloudfront_origin_access_control aws_cloudfront_origin_access_identity "
          "aws_cloudwatch_log_subscription_filter"),
     _row(STACK, None, None, "nested stack", "AWS::CloudFormation::Stack AWS::Serverless::Application", ""),
+    # a Terraform module call archdoc does not read (a registry module, or one outside the folder read)
+    _row(_E, "system", "app", "Terraform module", "", "module"),
 )
 
 _BY_TYPE: dict[str, TypeInfo] = {}

@@ -46,6 +46,7 @@ _REFERENCE = re.compile(
     r"|(var)\.([A-Za-z_][\w-]*)"
     r"|([a-z][a-z0-9]*_[\w]+)\.([A-Za-z_][\w-]*)(\[\s*(?:\"[^\"]*\"|\d+)\s*\])?)")
 _INTERPOLATION = re.compile(r"\$\{(.*)\}", re.DOTALL)
+UNREAD_MODULE = "module"  # the resource type of a module call that is not read
 
 
 def read_terraform(paths: list[Path]) -> Inventory:
@@ -194,6 +195,7 @@ class _HclReader:
         if not isinstance(source, str) or not source.startswith(("./", "../")):
             self.problems.append(make_problem(codes.MODULE_NOT_LOCAL, f"module {name} comes from {source!r}, "
                                  "which is not a local folder; it is not read", span))
+            self._unread_module(module, block, display, name, source)
             return
         folder = (module.folder / source).resolve()
         root = chain[0]
@@ -202,11 +204,29 @@ class _HclReader:
             why = "is not read: it is a circle of modules" if folder in chain else \
                 "has no .tf file inside the folder being read"
             self.problems.append(make_problem(codes.MODULE_NOT_FOUND, f"module {name} ({source}) {why}", span))
+            self._unread_module(module, block, display, name, source)
             return
         relative = Path(os.path.relpath(folder))
         literals = {key: value for key, value in block.body.items() if key != "source" and _is_literal(value)}
         module.calls[name] = self.read_module(relative, tf_files, f"{module.prefix}module.{name}.",
                                               [*chain, folder], module, name, literals)
+
+    def _unread_module(self, module: _Module, block: Block, display: str, name: str, source: Any) -> None:
+        """A module call archdoc cannot read (from a registry, or outside the folder) is one resource of its
+        own, `module.NAME` of type `module`: what it is given and what reads its outputs still connect."""
+        config = f"module.{name}"
+        properties = {key: value for key, value in block.body.items() if _is_literal(value)}
+        span = SourceSpan(display, block.line, block.column)
+        instance = Resource(f"{module.prefix}{config}", UNREAD_MODULE, frozen(properties), span, display, "managed",
+                            name)
+        expressions = _expressions(block, display, tuple(k for k in block.body if k not in ("source", "depends_on")))
+        for item in block.body.get("depends_on") or []:
+            for found in _expressions_in(item, block, display, "depends_on"):
+                found.via = "depends_on"
+                expressions.append(found)
+        module.resources[config] = _TfResource(config, [instance], expressions)
+        module.arguments.pop(name, None)
+        _ = source
 
     def references(self) -> list[Reference]:
         found: list[Reference] = []
@@ -232,8 +252,9 @@ class _HclReader:
                     for t in self._targets(module.parent, e, depth + 1)]
         if parts[0] == "module":
             child = module.calls.get(parts[1])
-            if child is None:
-                return []
+            if child is None:  # a module that is not read stands for all its outputs
+                unread = module.resources.get(f"module.{parts[1]}")
+                return [i.address for i in unread.instances] if unread is not None else []
             return [t for e in child.outputs.get(parts[2], []) for t in self._targets(child, e, depth + 1)]
         resource = module.resources.get(expression.target)
         if resource is None:

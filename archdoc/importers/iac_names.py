@@ -14,6 +14,7 @@ from typing import Any
 
 from archdoc.iac.inventory import Resource
 from archdoc.iac.mapping import TypeInfo
+from archdoc.iac.terraform import UNREAD_MODULE
 from archdoc.model.types import PropertyValue
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -60,6 +61,8 @@ class Naming:
         return candidate
 
     def label(self, resource: Resource, info: TypeInfo, facts: dict[str, PropertyValue]) -> str:
+        if resource.type == UNREAD_MODULE:
+            return f"{resource.name.replace('_', ' ')} module"
         named = _literal_name(resource.properties)
         if named:
             return named
@@ -74,6 +77,9 @@ class Naming:
 
     def technology(self, resource: Resource) -> str:
         properties = resource.properties
+        if resource.type == UNREAD_MODULE:  # where the module comes from: terraform-aws-modules/vpc/aws
+            source = properties.get("source")
+            return str(source) if isinstance(source, str) and "${" not in source else ""
         for keys in (("Runtime", "runtime"), ("Engine", "engine"), ("Image", "image")):
             for key in keys:
                 value = properties.get(key)
@@ -89,6 +95,8 @@ class Naming:
 def _words(resource: Resource, spaced: bool = False) -> str:
     """The resource's own name in words: logical id split, Terraform module path, name and index."""
     address = resource.address
+    if resource.type == UNREAD_MODULE:
+        return " ".join(re.findall(r"module\.([^.\[]+)", address)).replace("_", " ")
     if "::" in resource.type:  # CloudFormation: Network.PublicSubnetA (labels leave the stack out)
         text = address.rsplit(".", 1)[-1] if spaced else address.replace(".", " ")
         return _CAMEL.sub(" ", text) if spaced else text

@@ -34,7 +34,7 @@ def _scopes(address: str) -> list[str]:
     position = 0
     while True:
         match = _MODULE.match(address, position)
-        if match is None:
+        if match is None or match.end() >= len(address):  # `module.vpc` itself (a module not read) is in its caller
             return found
         found.append(address[: match.end()])
         position = match.end() + 1

@@ -52,3 +52,16 @@ def test_a_plan_and_a_state_file(tmp_path: Path) -> None:
 def about_the_infrastructure(problem) -> bool:
     """A finding about the imported infrastructure itself (a Well-Architected check, a note), not the import."""
     return problem.code.startswith("AD4") or problem.severity.value == "info"
+
+
+def test_a_registry_module_stands_in_the_model_as_one_element(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(
+        'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  cidr = "10.0.0.0/16"\n}\n\n'
+        'resource "aws_lambda_function" "orders" {\n  runtime = "python3.12"\n'
+        '  environment {\n    variables = { VPC_ID = module.vpc.vpc_id }\n  }\n}\n')
+    result = read_draft([tmp_path])
+    assert [p.code for p in result.problems] == ["AD626"]
+    elements = {e.id: e for e in result.draft.elements}
+    assert elements["vpc"].label == "vpc module" and elements["vpc"].iac == ["module.vpc"]
+    assert elements["vpc"].technology == "terraform-aws-modules/vpc/aws"
+    assert [(r.source, r.target) for r in result.draft.relations] == [("orders", "vpc")]
