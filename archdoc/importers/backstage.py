@@ -85,7 +85,10 @@ def read_draft(paths: list[Path], model_id: str | None = None) -> ImportResult:
     problems: list[Problem] = []
     entities: dict[str, Entity] = {}
     files = expand_sources(paths, SUFFIXES)
-    for path in files:
+    queue, seen = list(files), {path.resolve() for path in files}
+    roots = [(path if path.is_dir() else path.parent).resolve() for path in paths]
+    while queue:
+        path = queue.pop(0)
         display = os.path.normpath(str(path))
         try:
             text = read_source(path)
@@ -94,6 +97,10 @@ def read_draft(paths: list[Path], model_id: str | None = None) -> ImportResult:
             continue
         ignored: set[str] = set()
         for document in read_documents(text, display, problems):
+            for target in _location_targets(document.root, path, roots, display, problems):
+                if target.resolve() not in seen and len(seen) < MAX_LOCATION_FILES:
+                    seen.add(target.resolve())
+                    queue.append(target)
             entity = _entity(document.root, display, problems, ignored)
             if entity is None:
                 continue
@@ -116,6 +123,42 @@ def read_draft(paths: list[Path], model_id: str | None = None) -> ImportResult:
         problems.append(problem(codes.SOURCE_TOO_LARGE, f"the catalog gives more than {MAX_ENTRIES} elements, "
                                 "groups and relations; import a part of it (one system's files)", draft.span))
     return ImportResult(draft, problems)
+
+
+MAX_LOCATION_FILES = 2_000  # catalog files a tree of Location entities may bring in
+
+
+def _location_targets(root: AnyNode, path: Path, roots: list[Path], display: str,
+                      problems: list[Problem]) -> list[Path]:
+    """The local files a `kind: Location` entity points at (`spec.target`, `spec.targets`), relative to its
+    file and inside the folders given; a URL or a path leading elsewhere is reported, never fetched."""
+    node = mapping(root)
+    if node is None or (text_of(node.get("kind")) or "").lower() != "location":
+        return []
+    spec = mapping(node.get("spec"))
+    if spec is None:
+        return []
+    one = spec.get("target")
+    written = ([(text_of(one), one)] if one is not None else []) + texts_of(spec.get("targets"))
+    found: list[Path] = []
+    for target, where in written:
+        if not target:
+            continue
+        span = SourceSpan(display, where.line, where.column)
+        if "://" in target or target.startswith(("/", "~")):
+            problems.append(problem(codes.UNSUPPORTED, f"Location target {target} is not a local relative path; "
+                                    "it is not fetched", span))
+            continue
+        candidate = (path.parent / target).resolve()
+        if not any(candidate.is_relative_to(root) for root in roots):
+            problems.append(problem(codes.UNSUPPORTED, f"Location target {target} leads outside the folder "
+                                    "being imported; it is not read", span))
+        elif "*" in target or not candidate.is_file():
+            problems.append(problem(codes.UNSUPPORTED, f"Location target {target} names no file (globs are not "
+                                    "expanded); it is not read", span))
+        else:
+            found.append(Path(os.path.relpath(candidate)) if not path.is_absolute() else candidate)
+    return found
 
 
 def _entity(root: AnyNode, display: str, problems: list[Problem], ignored: set[str]) -> Entity | None:

@@ -58,7 +58,8 @@ def test_a_dangling_reference_is_reported_where_it_is_written_and_left_out(catal
 
 
 def test_users_groups_and_locations_are_reported_not_carried(catalog) -> None:
-    skipped = sorted(p.message.split(" ")[2] for p in catalog.result.problems if p.code == "AD606")
+    skipped = sorted(p.message.split(" ")[2] for p in catalog.result.problems
+                     if p.code == "AD606" and not p.message.startswith("Location target"))
     assert skipped == ["Group", "Location"]
     assert "team-a" not in {e.id for e in catalog.model.elements}
 
@@ -87,3 +88,28 @@ def test_a_ref_without_kind_finds_the_one_entity_it_can_mean(tmp_path) -> None:
     [ambiguous] = [p for p in imported.result.problems if p.code == "AD607"]
     assert "could name 2 entities" in ambiguous.message and ambiguous.span.line == 4
     assert imported.model.elements_by_id["b"].kind == "aws.storage.SimpleStorageServiceS3"
+
+
+def test_a_root_location_brings_in_the_files_it_targets(tmp_path: Path) -> None:
+    from archdoc.importers.backstage import read_draft as read_catalog
+
+    component = ("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {{name: {name}}}\n"
+                 "spec: {{type: service, lifecycle: production, owner: team-a{more}}}\n")
+    (tmp_path / "packages" / "api").mkdir(parents=True)
+    (tmp_path / "packages" / "api" / "catalog-info.yaml").write_text(component.format(
+        name="api", more=", dependsOn: [component:db]"))
+    (tmp_path / "catalog").mkdir()
+    (tmp_path / "catalog" / "db.yaml").write_text(component.format(name="db", more=""))
+    (tmp_path / "catalog-info.yaml").write_text(
+        "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: root}\nspec:\n  targets:\n"
+        "    - ./packages/api/catalog-info.yaml\n    - ./catalog/db.yaml\n"
+        "    - https://github.com/acme/other/blob/main/catalog-info.yaml\n    - ../outside.yaml\n")
+    result = read_catalog([tmp_path / "catalog-info.yaml"])
+    assert sorted(e.id for e in result.draft.elements) == ["api", "db"]
+    assert [(r.source, r.target) for r in result.draft.relations] == [("api", "db")]
+    reported = [(p.code, p.span.line, p.message.split(";")[0]) for p in result.problems if p.code == "AD606"
+                and "target" in p.message]
+    assert reported == [
+        ("AD606", 8, "Location target https://github.com/acme/other/blob/main/catalog-info.yaml is not a local "
+                     "relative path"),
+        ("AD606", 9, "Location target ../outside.yaml leads outside the folder being imported")]
