@@ -15,7 +15,7 @@ KINDS = ["aws.network.CloudFront", "aws.network.ElbApplicationLoadBalancer", "aw
          "aws.storage.SimpleStorageServiceS3"]
 
 
-def synthetic_model(elements: int, seed: int = 7, model_id: str | None = None) -> str:
+def synthetic_model(elements: int, seed: int = 7, model_id: str | None = None, well_architected: bool = True) -> str:
     """A model of `elements` elements in 7 layers, region > VPC > subnet groups, 3 downward relations each."""
     rng = random.Random(seed)
     per_layer = max(1, elements // len(LAYERS))
@@ -52,6 +52,7 @@ def synthetic_model(elements: int, seed: int = 7, model_id: str | None = None) -
         "  - {id: edge, include: ['layer:edge', 'layer:web']}",
         "  - {id: everything, include: ['*']}",
         "rules:",
+        *([] if well_architected else ["  packs: {well-architected: off}"]),
         "  acyclic: true",
         "  forbid:",
         "    - {from: 'layer:edge', to: 'layer:storage', reason: through the app tiers}",
@@ -59,6 +60,24 @@ def synthetic_model(elements: int, seed: int = 7, model_id: str | None = None) -
         "    - {from: 'tag:internet', to: 'layer:storage', through: 'layer:app', reason: defense in depth}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def included_model(elements: int, parts: int, well_architected: bool = True) -> dict[str, str]:
+    """The same model with its elements and relations in `parts` fragments (`_part-N.yaml`) that the model
+    file includes: file name -> text. Relations go with the fragment of their source."""
+    lines = synthetic_model(elements, well_architected=well_architected).splitlines()
+    start, middle, end = lines.index("elements:"), lines.index("relations:"), lines.index("views:")
+    element_lines, relation_lines = lines[start + 1:middle], lines[middle + 1:end]
+    size = -(-len(element_lines) // parts)
+    files: dict[str, str] = {}
+    for part in range(parts):
+        chunk = element_lines[part * size:(part + 1) * size]
+        ids = {line.split(",", 1)[0].removeprefix("  - {id: ") for line in chunk}
+        relations = [line for line in relation_lines if line.split(" -> ", 1)[0].removeprefix("  - ") in ids]
+        files[f"_part-{part}.yaml"] = "\n".join(["elements:", *chunk, "relations:", *relations]) + "\n"
+    include = "include: [" + ", ".join(sorted(files)) + "]"
+    files[f"synthetic-{elements}.yaml"] = "\n".join([*lines[:start], include, "elements: []", *lines[end:]]) + "\n"
+    return files
 
 
 if __name__ == "__main__":

@@ -1,45 +1,122 @@
-"""Times the whole `archdoc lint` process on synthetic models of 1,000 / 10,000 / 50,000 elements.
+"""`archdoc lint` against its floor, in one run: start-up, 1,000 to 200,000 elements, and 500 files.
 
-    python bench/lint_bench.py            # prints a Markdown table for bench/README.md
+    python bench/lint_bench.py              # prints Markdown tables for bench/README.md
+    python bench/lint_bench.py --quick      # 1 run each, no 200,000 and no 500 files
+
+Every figure is CPU time (user + system) of a child process, read from the kernel by
+`os.wait4`, the median of several runs, so that other jobs on a shared machine move it
+little; the floor is measured in the same run and the ratios are what to compare:
+
+- start-up: `python -c "import yaml"`;
+- a model: PyYAML's C event stream over the same files (`yaml.parse` with `CSafeLoader`,
+  marks included), in a process of its own, interpreter start-up included on both sides.
+
+The machine's load average is printed with the tables. A run stopped by the CPU limit is shown as `> N s`.
 """
 
 from __future__ import annotations
 
+import os
+import resource
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import synthetic_model  # noqa: E402
+from generate import included_model, synthetic_model  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "lint"
-SIZES = (1_000, 10_000, 50_000)
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = ("import sys, yaml\n"
+          "for path in sys.argv[1:]:\n"
+          "    with open(path, encoding='utf-8') as f:\n"
+          "        for _ in yaml.parse(f.read(), Loader=yaml.CSafeLoader): pass\n")
+CPU_LIMIT = 60  # seconds of CPU a single lint run may take
 
 
-def time_lint(path: Path, runs: int = 3) -> float:
-    timings = []
+def cpu(command: list[str], runs: int) -> tuple[float | None, float]:
+    """Median CPU seconds (None when a run hit the limit) and the largest peak RSS in MB."""
+    seconds: list[float] = []
+    peak = 0.0
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "archdoc", "lint", str(path)], capture_output=True, check=False)
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+                                 preexec_fn=_limit)
+        _, status, usage = os.wait4(child.pid, 0)
+        peak = max(peak, usage.ru_maxrss / 1024)
+        if os.WIFSIGNALED(status):
+            return None, peak
+        seconds.append(usage.ru_utime + usage.ru_stime)
+    return statistics.median(seconds), peak
+
+
+def _limit() -> None:
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 5))
+
+
+def lint(folder: Path, runs: int) -> tuple[float | None, float]:
+    return cpu([sys.executable, "-m", "archdoc", "lint", str(folder)], runs)
+
+
+def floor(files: list[Path], runs: int) -> float:
+    seconds, _ = cpu([sys.executable, "-c", EVENTS, *map(str, files)], runs)
+    assert seconds is not None
+    return seconds
+
+
+def write(folder: Path, files: dict[str, str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return sorted(folder.glob("*.yaml"))
+
+
+def cases(quick: bool, well_architected: bool) -> list[tuple[str, int, dict[str, str]]]:
+    """(what, elements, files) for each measured case."""
+    found = [(f"{size:,} elements, one file", size,
+              {f"synthetic-{size}.yaml": synthetic_model(size, well_architected=well_architected)})
+             for size in (1_000, 10_000, 50_000)]
+    if not quick:
+        found.append(("200,000 elements, four included files", 200_000, included_model(200_000, 4, well_architected)))
+        many = {f"m{n:03}.yaml": synthetic_model(100, seed=n, model_id=f"m{n:03}", well_architected=well_architected)
+                for n in range(500)}
+        found.append(("500 files of 100 elements", 50_000, many))
+    return found
+
+
+def shown(seconds: float | None) -> str:
+    return f"> {CPU_LIMIT} s" if seconds is None else f"{seconds:.2f} s"
 
 
 def main() -> None:
-    print("| elements | relations | file size | `archdoc lint` (median of 3) | per 1,000 elements |")
-    print("|---:|---:|---:|---:|---:|")
-    for size in SIZES:
-        folder = OUT / str(size)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"synthetic-{size}.yaml"
-        text = synthetic_model(size)
-        path.write_text(text, encoding="utf-8")
-        relations = text.count(" -> ")
-        seconds = time_lint(folder)
-        print(f"| {size:,} | {relations:,} | {len(text.encode()) / 1e6:.1f} MB | {seconds:.2f} s | "
-              f"{seconds / size * 1000:.3f} s |")
+    quick = "--quick" in sys.argv
+    runs = 1 if quick else 3
+    print(f"Load average at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"({os.cpu_count()} cores); CPU time, median of {runs} runs.\n")
+    import_yaml, _ = cpu([sys.executable, "-c", "import yaml"], 7)
+    small = write(OUT / "50", {"synthetic-50.yaml": synthetic_model(50)})
+    startup, startup_peak = lint(small[0].parent, 7)
+    assert import_yaml is not None and startup is not None
+    print("| what | `archdoc lint` | floor: `python -c \"import yaml\"` | ratio | peak memory |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| 50 elements (start-up) | {startup:.3f} s | {import_yaml:.3f} s | {startup / import_yaml:.1f}x | "
+          f"{startup_peak:.0f} MB |")
+    for well_architected in (False, True):
+        packs = "every default pack" if well_architected else "the Well-Architected pack off"
+        print(f"\n`archdoc lint` with {packs}:\n")
+        print("| case | size | event stream (floor) | `archdoc lint` | ratio | per 1,000 elements | peak memory |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for what, elements, files in cases(quick, well_architected):
+            folder = OUT / what.split(",")[0].replace(" ", "-")
+            paths = write(folder, files)
+            size = sum(path.stat().st_size for path in paths) / 1e6
+            events = floor(paths, runs)
+            seconds, peak = lint(folder, 1 if elements >= 200_000 else runs)
+            ratio = "—" if seconds is None else f"{seconds / events:.2f}x"
+            per = "—" if seconds is None else f"{seconds / elements * 1000:.3f} s"
+            print(f"| {what} | {size:.1f} MB | {events:.2f} s | {shown(seconds)} | {ratio} | {per} | {peak:.0f} MB |")
 
 
 if __name__ == "__main__":
