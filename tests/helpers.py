@@ -72,3 +72,13 @@ def assert_golden(path: Path, actual: str) -> None:
         shown = "".join(list(diff)[:60])
         pytest.fail(f"the output differs from {name}; if the change is intended, regenerate it with "
                     f"ARCHDOC_UPDATE_GOLDEN=1 and review the diff:\n{shown}", pytrace=False)
+
+
+def copy_gallery(models: Path, ignore: Any = None) -> Path:
+    """The gallery's models copied to `models`, with the infrastructure code their `iac:` names beside them
+    (`../infra` from the models folder), so a copy lints and builds like the repository's."""
+    import shutil
+
+    shutil.copytree(REPO / "models", models, ignore=ignore)
+    shutil.copytree(REPO / "infra", models.parent / "infra", dirs_exist_ok=True)
+    return models

@@ -58,14 +58,16 @@ def run_build(args: argparse.Namespace) -> int:
         # what `archdoc lint` prints, so CI logs read the same
         sys.stdout.write(terminal.for_stream(format_text(report), sys.stdout))
         return report.exit_status
-    if report.warnings:
-        sys.stderr.write(terminal.for_stream(format_text(report), sys.stderr))
     with terminal.Progress(quiet=args.quiet) as progress:  # a live line on a terminal, plain lines in a log
         progress(f"models: {len(result.models)} loaded and linted")
         summary = pipeline.build_site(result, report, args.models, args.out, args.strict, progress,
                                       diff_base=args.diff_base)
         progress(f"site: {args.out} written ({summary.pages} generated pages, {summary.images_rendered} images "
                  f"rendered, {summary.images_reused} unchanged) in {summary.seconds:.1f} s")
+    # The warnings come once the site is written (they are on its pages too): a build refused for its
+    # output folder says only that, in one line.
+    if report.warnings:
+        sys.stderr.write(terminal.for_stream(format_text(report), sys.stderr))
     return 0
 
 

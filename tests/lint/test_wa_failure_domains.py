@@ -162,3 +162,17 @@ def test_the_analysis_of_a_large_model_takes_seconds_not_minutes(tmp_path: Path)
     domains = analyse(build_graph(_load(tmp_path, "\n".join(lines) + "\n")))
     assert time.process_time() - started < 30
     assert len(domains.outages) == 6 and all(outage.stopped for outage in domains.outages)
+
+
+def test_past_the_pair_budget_the_entry_points_are_analysed_together(tmp_path: Path) -> None:
+    # 300 entry points (past MAX_ENTRIES): one walk per zone, and the findings name the internet as the start.
+    lines = ["groups:", "  - {id: az-a, kind: aws.AvailabilityZone, label: eu-west-1a}", "elements:"]
+    lines += [f"  - {{id: u{i}, kind: person}}" for i in range(300)]
+    lines += ["  - {id: api, kind: aws.Fargate, properties: {zones: [eu-west-1a, eu-west-1b]}}",
+              "  - {id: db, kind: aws.RDS, in: az-a}", "relations:"]
+    lines += [f"  - u{i} -> api" for i in range(300)] + ["  - api -> db"]
+    started = time.process_time()
+    domains = analyse(build_graph(_load(tmp_path, "\n".join(lines) + "\n")))
+    assert time.process_time() - started < 10
+    [outage] = [o for o in domains.outages if o.domain == "zone" and o.name == "eu-west-1a"]
+    assert outage.failed == ("db",) and outage.stopped == (("the internet", "db"),)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import copy_gallery
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 REPO = Path(__file__).resolve().parents[2]
@@ -168,7 +168,7 @@ class Browsing:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("browser-site")
-    shutil.copytree(GALLERY, project / "models")
+    copy_gallery(project / "models")
     (project / "models" / "hostile.yaml").write_text(HOSTILE, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     run = subprocess.run([sys.executable, "-m", "archdoc", "build", "-q"], cwd=project, capture_output=True,

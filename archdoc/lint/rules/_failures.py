@@ -33,6 +33,12 @@ from archdoc.lint.rules._internet import (
 from archdoc.lint.rules._wa import WAF, copies, kind_of, replicas_by_primary, stateful
 
 ZONE, REGION, ELEMENT = "zone", "region", "element"
+# Past this many (entry point, datastore) pairs, or entry points, the entry points are analysed together as
+# one source, "the internet": one walk per failure domain instead of one per entry point and datastore, so
+# a model of 10,000 elements costs seconds, not hours. Findings then name the internet as the start.
+MAX_PAIRS = 20_000
+MAX_ENTRIES = 200
+INTERNET = "the internet"  # not an element id (ids have no spaces)
 GLOBAL = INTERNET_EDGE | WAF | {"aws.security.Shield", "aws.security.ShieldAdvanced"}  # run in no one region
 
 
@@ -84,6 +90,7 @@ class _Paths:
     """The request paths of one model, as the outage of each domain needs them."""
 
     graph: ModelGraph
+    collective: bool  # the entry points analysed together as INTERNET
     nodes: list[str]  # every element on some path, model order
     targets_of: dict[str, list[str]]  # entry point -> the datastores it reaches
     reach: dict[str, frozenset[str]]
@@ -98,15 +105,23 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
     successors = {element.id: request_successors(graph, element.id) for element in graph.model.elements}
     predecessors = request_predecessors(graph)
     entries = [entry for entry in entry_points(graph) if entry not in target_set]
+    collective = len(entries) > MAX_ENTRIES or len(entries) * len(targets) > MAX_PAIRS
+    if collective:
+        successors[INTERNET] = entries
+        entries = [INTERNET]
     reach = {entry: frozenset(_walk(successors, entry)) for entry in entries}
     targets_of = {entry: [target for target in targets if target in reach[entry]] for entry in entries}
     paths = tuple((entry, target) for entry in entries for target in targets_of[entry])
-    coreach = {target: frozenset(_walk(predecessors, target)) for target in {target for _, target in paths}}
+    if collective:  # one set for every datastore: what reaches any of them
+        together = frozenset(_walk_from(predecessors, [target for _, target in paths]))
+        coreach = {target: together for _, target in paths}
+    else:
+        coreach = {target: frozenset(_walk(predecessors, target)) for target in {target for _, target in paths}}
     # An element is on a path exactly when an entry point reaches it and it reaches a datastore:
     # that entry point then reaches the datastore too.
     relevant = frozenset().union(*reach.values()) & frozenset().union(*coreach.values()) if paths else frozenset()
     nodes = [element.id for element in graph.model.elements if element.id in relevant]
-    context = _Paths(graph, nodes, targets_of, reach, coreach, successors, predecessors)
+    context = _Paths(graph, collective, nodes, targets_of, reach, coreach, successors, predecessors)
     outages = [_outage(context, ZONE, zone) for zone in _zones(graph, nodes)]
     outages += [_outage(context, REGION, region) for region in _regions(graph, nodes)]
     outages += [_outage(context, ELEMENT, node) for node in nodes if _single_copy(graph, node)]
@@ -134,20 +149,33 @@ def _outage(context: _Paths, domain: str, name: str) -> Outage:
     # (or is it). When none does (two failures in series), every failed element on the path is one.
     comes_back = {entry: _next_to(failed, {entry}, left[entry], context.successors)
                   for entry in {entry for entry, _ in stopped}}
-    leads_on = {target: _next_to(failed, {target}, _walk(context.predecessors, target, failed), context.predecessors)
-                for target in {target for _, target in stopped}}
+    stopped_targets = sorted({target for _, target in stopped})
+    if context.collective:  # one walk back from every stopped datastore at once
+        together = _next_to(failed, set(stopped_targets), _walk_from(context.predecessors, stopped_targets, failed),
+                            context.predecessors)
+        leads_on = {target: together for target in stopped_targets}
+    else:
+        leads_on = {target: _next_to(failed, {target}, _walk(context.predecessors, target, failed),
+                                     context.predecessors) for target in stopped_targets}
     on_entry_paths = {entry: failed & context.reach[entry] for entry in comes_back}
-    through: dict[str, list[tuple[str, str]]] = {}
-    for entry, target in stopped:
-        on_path = on_entry_paths[entry] & context.coreach[target]
-        for cause in (comes_back[entry] & leads_on[target] & on_path) or on_path:
-            through.setdefault(cause, []).append((entry, target))
-    ordered = tuple(node for node in context.nodes if node in through)
-    flows = tuple(flow.id for flow in graph.model.flows
-                  if any(step.source in through or step.target in through for step in flow.steps))
     # Paths sorted by name, not file order: re-ordering a model file changes no finding's text.
-    return Outage(domain, name, ordered, tuple(sorted(stopped)), flows,
-                  {cause: tuple(sorted(pairs)) for cause, pairs in through.items()})
+    all_stopped = tuple(sorted(stopped))
+    causes: dict[str, tuple[tuple[str, str], ...]]
+    if context.collective:  # one source, one set of datastores reaching back: the same causes for every path
+        on_path = on_entry_paths[INTERNET] & context.coreach[stopped[0][1]]
+        shared = (comes_back[INTERNET] & leads_on[stopped[0][1]] & on_path) or on_path
+        causes = {cause: all_stopped for cause in shared}
+    else:
+        through: dict[str, list[tuple[str, str]]] = {}
+        for entry, target in stopped:
+            on_path = on_entry_paths[entry] & context.coreach[target]
+            for cause in (comes_back[entry] & leads_on[target] & on_path) or on_path:
+                through.setdefault(cause, []).append((entry, target))
+        causes = {cause: tuple(sorted(pairs)) for cause, pairs in through.items()}
+    ordered = tuple(node for node in context.nodes if node in causes)
+    flows = tuple(flow.id for flow in graph.model.flows
+                  if any(step.source in causes or step.target in causes for step in flow.steps))
+    return Outage(domain, name, ordered, all_stopped, flows, causes)
 
 
 def _next_to(failed: frozenset[str], own: set[str], alive: set[str], neighbours: dict[str, list[str]]) -> set[str]:
@@ -160,10 +188,13 @@ def _next_to(failed: frozenset[str], own: set[str], alive: set[str], neighbours:
 
 def _walk(neighbours: dict[str, list[str]], start: str, blocked: frozenset[str] = frozenset()) -> set[str]:
     """Every element reached from `start` through `neighbours` without entering `blocked` (with `start`)."""
-    if start in blocked:
-        return set()
-    seen = {start}
-    queue = deque([start])
+    return _walk_from(neighbours, [start], blocked)
+
+
+def _walk_from(neighbours: dict[str, list[str]], starts: list[str], blocked: frozenset[str] = frozenset()) -> set[str]:
+    """Every element reached from any of `starts` without entering `blocked` (with the starts)."""
+    seen = {start for start in starts if start not in blocked}
+    queue = deque(seen)
     while queue:
         node = queue.popleft()
         for other in neighbours.get(node, ()):
