@@ -194,3 +194,17 @@ def test_a_document_outside_the_project_is_refused_with_its_place(tmp_path: Path
     found = [str(problem) for problem in load_paths([Path("models")]).problems if problem.code == "AD122"]
     assert found == [f"models{os.sep}m.yaml:3:19: error AD122 `../../outside.md` leaves the project folder .; "
                      "it is not published"]
+
+
+def test_switching_to_the_dark_palette_redraws_mermaid_in_the_dark_theme(page: Any, server: str) -> None:
+    _open(page, server + "models/shop/")
+    diagram = "h3#view-context ~ .tabbed-set pre.archdoc-mermaid svg"
+    style_of = "(s) => document.querySelector(s + ' style').textContent"
+    light = page.evaluate(style_of, diagram)
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_function("([s, light]) => { const n = document.querySelector(s + ' style');"
+                           " return n && n.textContent !== light; }", arg=[diagram, light], timeout=15_000)
+    dark = page.evaluate(style_of, diagram)
+    assert dark != light  # Mermaid's theme styles of the diagram are the dark theme's now
+    assert page.url.endswith("models/shop/")  # re-themed in place, without a reload
+    assert page.locator(diagram).first.locator(".archdoc-link").count() > 0  # still clickable
