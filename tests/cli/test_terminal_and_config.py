@@ -79,7 +79,11 @@ def test_colour_never_touches_message_text() -> None:
         "m.yaml:1:2: \x1b[33mwarning\x1b[0m AD228 element 'error' says error\n0 errors, 1 warning in 1 file\n"
 
 
-def test_progress_is_plain_lines_off_a_terminal_and_one_live_line_with_a_bar_on_one() -> None:
+def test_progress_is_plain_lines_off_a_terminal_and_one_live_line_with_a_bar_on_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CI", "NO_COLOR"):  # the run itself may be in CI: this test is about a person's terminal
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     log = io.StringIO()
     with Progress(log) as progress:
         progress("images: 4 to render, 0 unchanged")
