@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from archdoc.diff.compare import KINDS, Diff, ItemChanges, ModelDiff
+from archdoc.diff.compare import Diff, ModelDiff
 from archdoc.diff.mermaid import change_flowchart
 from archdoc.diff.picture import change_picture
-from archdoc.diff.report import describe_changes, describe_move, relation_text, summary_line
+from archdoc.diff.report import change_rows, summary_line
 from archdoc.model import Problem
 from archdoc.render.mermaid.markdown import escape_cell
 
@@ -49,16 +49,7 @@ def _model_section(model: ModelDiff, link_base: str) -> list[str]:
 
 
 def _details(model: ModelDiff, link_base: str) -> list[str]:
-    rows: list[tuple[str, str, str]] = []
-    for kind in KINDS:
-        changes = model.items.get(kind, ItemChanges())
-        rows += [(kind, "added", item) for item in changes.added]
-        rows += [(kind, "removed", item) for item in changes.removed]
-        rows += [(kind, "changed", f"{c.id}: {describe_changes(c.changes)}") for c in changes.changed]
-        rows += [(kind, "moved", describe_move(model, m)) for m in changes.moved]
-    rows += [("relations", "added", relation_text(r)) for r in model.relations.added]
-    rows += [("relations", "removed", relation_text(r)) for r in model.relations.removed]
-    rows += [("relations", "changed", f"{c.id}: {describe_changes(c.changes)}") for c in model.relations.changed]
+    rows = change_rows(model)
     lines: list[str] = []
     if rows:
         lines += ["| what | change | detail |", "|---|---|---|"]

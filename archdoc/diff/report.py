@@ -134,6 +134,22 @@ def boundary(model: Model | None, group_id: str | None) -> str:
     return f"{group_id} ({', '.join(facts)})" if facts else group_id
 
 
+def change_rows(model: ModelDiff) -> list[tuple[str, str, str]]:
+    """(what, change, detail) for every change of a model, in report order: the Markdown report's and the
+    site's Changes page's table rows."""
+    rows: list[tuple[str, str, str]] = []
+    for kind in KINDS:
+        changes = model.items.get(kind, ItemChanges())
+        rows += [(kind, "added", item) for item in changes.added]
+        rows += [(kind, "removed", item) for item in changes.removed]
+        rows += [(kind, "changed", f"{c.id}: {describe_changes(c.changes)}") for c in changes.changed]
+        rows += [(kind, "moved", describe_move(model, m)) for m in changes.moved]
+    rows += [("relations", "added", relation_text(r)) for r in model.relations.added]
+    rows += [("relations", "removed", relation_text(r)) for r in model.relations.removed]
+    rows += [("relations", "changed", f"{c.id}: {describe_changes(c.changes)}") for c in model.relations.changed]
+    return rows
+
+
 def describe_move(model: ModelDiff, move: Move) -> str:
     return f"{move.id} moved from {boundary(model.base, move.source)} to {boundary(model.head, move.target)}"
 

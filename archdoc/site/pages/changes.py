@@ -6,8 +6,8 @@ from dataclasses import replace
 from typing import Any
 
 from archdoc.diff import Diff, ModelDiff, summary_line
-from archdoc.diff.compare import KINDS, ItemChanges
-from archdoc.diff.report import describe_changes, describe_move, relation_text
+from archdoc.diff.compare import ItemChanges
+from archdoc.diff.report import change_rows
 from archdoc.site.pages.text import escape_inline
 
 CHANGES_PAGE = "changes.md"
@@ -40,7 +40,7 @@ def changes_page(change: Diff, revision: str) -> str:
         title = escape_inline(model.id)
         heading = f"[{title}]({model_path(model.id)})" if model.head is not None else title
         lines += [f"## {heading}", "", escape_inline(summary_line(model)), ""]
-        rows = _rows(model)
+        rows = change_rows(model)
         if rows:
             lines += ["| what | change | detail |", "|---|---|---|"]
             lines += [f"| {kind} | {status} | {escape_inline(detail)} |" for kind, status, detail in rows]
@@ -55,20 +55,6 @@ def changed_elements(model: ModelDiff) -> dict[str, str]:
     marks.update({change.id: "changed" for change in elements.changed})
     marks.update({move.id: "moved" for move in elements.moved if move.id not in marks})
     return dict(sorted(marks.items()))
-
-
-def _rows(model: ModelDiff) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
-    for kind in KINDS:
-        changes = model.items.get(kind, ItemChanges())
-        rows += [(kind, "added", item) for item in changes.added]
-        rows += [(kind, "removed", item) for item in changes.removed]
-        rows += [(kind, "changed", f"{c.id}: {describe_changes(c.changes)}") for c in changes.changed]
-        rows += [(kind, "moved", describe_move(model, m)) for m in changes.moved]
-    rows += [("relations", "added", relation_text(r)) for r in model.relations.added]
-    rows += [("relations", "removed", relation_text(r)) for r in model.relations.removed]
-    rows += [("relations", "changed", f"{c.id}: {describe_changes(c.changes)}") for c in model.relations.changed]
-    return rows
 
 
 def _note(model: ModelDiff, revision: str) -> str:
