@@ -170,11 +170,6 @@ class ModelGraph:
         found = [component for component in strongly_connected(successors) if len(component) > 1]
         return found + [{node} for node, after in successors.items() if node in after]
 
-    def relation_by_identity(self, identity: tuple[str, str, int]) -> Relation | None:
-        source, target, occurrence = identity
-        relations = self.relations_between(source, target)
-        return relations[occurrence] if occurrence < len(relations) else None
-
     def group_chain(self, group_id: str | None) -> list[str]:
         """The group and its ancestors, innermost first."""
         return [group.id for group in self.model.enclosing(group_id)]
@@ -202,9 +197,6 @@ class ModelGraph:
             if group.parent is not None:
                 children.setdefault(group.parent, []).append(group.id)
         return children
-
-    def top_groups(self) -> list[str]:
-        return [group.id for group in self.model.groups if group.parent is None]
 
     @cached_property
     def members(self) -> dict[str, frozenset[str]]:

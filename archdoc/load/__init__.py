@@ -18,7 +18,7 @@ from archdoc.load.resolve import check_kinds, resolve
 from archdoc.load.yaml_reader import read_fragment, read_model
 from archdoc.model import Model, Problem, Severity, SourceSpan
 
-__all__ = ["DraftModel", "KindCatalogue", "LoadResult", "catalogue", "collector_paused", "load_draft", "load_models", "load_paths"]
+__all__ = ["DraftModel", "KindCatalogue", "LoadResult", "catalogue", "collector_paused", "load_models", "load_paths"]
 
 
 @dataclass
@@ -91,15 +91,6 @@ def load_paths(paths: list[Path], default_root: Path | None = None) -> LoadResul
         if document is not None:
             check_kinds(document, kinds, result.problems)
     result.unreadable = result.unreadable or any(p.code.startswith("AD0") for p in result.problems)
-    return result
-
-
-def load_draft(draft: DraftModel) -> LoadResult:
-    """A model that a reader other than the YAML one made (an importer's draft), resolved like any file."""
-    result = LoadResult(files=[draft.path])
-    model = resolve(draft, catalogue(), result.problems)
-    result.models.append(model)
-    result.unreadable = any(p.code.startswith("AD0") for p in result.problems)
     return result
 
 

@@ -199,7 +199,8 @@ def _element(element: DraftElement, catalogue: KindCatalogue, report: Report) ->
         description=element.description, layer=element.layer, group=element.group, tags=tuple(element.tags),
         technology=element.technology, properties=FrozenMap(element.properties),
         property_spans=_property_spans(element.spans), links=FrozenMap(element.links), iac=tuple(element.iac),
-        owner=element.owner, view=element.view, docs=tuple(element.docs), spans=FrozenMap((k, v) for k, v in element.spans.items() if "." not in k),
+        owner=element.owner, view=element.view, docs=tuple(element.docs),
+        spans=FrozenMap((k, v) for k, v in element.spans.items() if "." not in k),
     )
 
 
