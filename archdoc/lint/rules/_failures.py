@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import weakref
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from archdoc.graph import ModelGraph
@@ -119,7 +119,7 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
         coreach = {target: frozenset(_walk(predecessors, target)) for target in {target for _, target in paths}}
     # An element is on a path exactly when an entry point reaches it and it reaches a datastore:
     # that entry point then reaches the datastore too.
-    relevant = frozenset().union(*reach.values()) & frozenset().union(*coreach.values()) if paths else frozenset()
+    relevant = _union(reach.values()) & _union(coreach.values()) if paths else frozenset()
     nodes = [element.id for element in graph.model.elements if element.id in relevant]
     context = _Paths(graph, collective, nodes, targets_of, reach, coreach, successors, predecessors)
     outages = [_outage(context, ZONE, zone) for zone in _zones(graph, nodes)]
@@ -184,6 +184,13 @@ def _next_to(failed: frozenset[str], own: set[str], alive: set[str], neighbours:
     for node in alive:
         found.update(other for other in neighbours.get(node, ()) if other in failed)
     return found
+
+
+def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
+    """The union of the distinct sets: in collective mode every datastore shares one set, joined once, not once
+    per datastore (that was quadratic)."""
+    distinct = {id(found): found for found in sets}
+    return frozenset().union(*distinct.values())
 
 
 def _walk(neighbours: dict[str, list[str]], start: str, blocked: frozenset[str] = frozenset()) -> set[str]:
