@@ -37,6 +37,7 @@ EMBED_CLASS = "archdoc-embed"
 KEYS = ("model", "view", "flow", "format", "caption")
 FORMATS = ("mermaid", "svg")
 _OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?archdoc\}?[ \t]*$")
+_ANY_OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 
 
 class EmbedError(ValueError):
@@ -85,7 +86,7 @@ def fence_lines(markdown: str) -> list[tuple[int, str]]:
     lines = markdown.splitlines()
     index = 0
     while index < len(lines):
-        opening = _OPENING.match(lines[index])
+        opening = _OPENING.match(lines[index]) or _ANY_OPENING.match(lines[index])
         index += 1
         if opening is None:
             continue
@@ -95,7 +96,8 @@ def fence_lines(markdown: str) -> list[tuple[int, str]]:
             body.append(lines[index].removeprefix(opening.group("indent")))
             index += 1
         index += 1
-        found.append((start, "\n".join(body)))
+        if opening.re is _OPENING:  # any other fence is passed over whole: an example of an embed is not one
+            found.append((start, "\n".join(body)))
     return found
 
 
