@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import os
 import re
@@ -22,6 +23,7 @@ from archdoc.render.images import (
     MAX_IMAGE_NODES,
     ImageError,
     escape,
+    exported_dot,
     image_dot,
     image_key,
     prepare_image_slice,
@@ -132,6 +134,30 @@ def test_fixture_renders_to_png_and_svg_with_embedded_icons(tmp_path: Path) -> N
     assert len(edges) == len(view_slice.edges)
     for label in ("HTTPS", "HTTP :8080", "enqueue job", "SQL", "deploy", "metrics"):
         assert label in texts(root), label
+
+
+@pytest.mark.slow  # Graphviz lays out and draws
+def test_svg_icons_are_embedded_at_twice_their_drawn_size_in_a_palette(tmp_path: Path) -> None:
+    view_slice = load_slice(FIXTURES / "images_aws.yaml")
+    data = render_image(view_slice, "svg", tmp_path / "overview.svg").read_bytes()
+    root = ET.fromstring(data)
+    drawn: dict[str, float] = {}  # symbol -> the longest side it is drawn at, in points
+    for use in root.iter(f"{SVG}use"):
+        symbol = use.get(f"{XLINK}href", "").removeprefix("#")
+        side = max(float(use.get(name, "0").removesuffix("px")) for name in ("width", "height"))
+        drawn[symbol] = max(drawn.get(symbol, 0.0), side)
+    embedded = 0
+    for symbol in root.iter(f"{SVG}symbol"):
+        href = next(symbol.iter(f"{SVG}image")).get(f"{XLINK}href", "")
+        assert href.startswith("data:image/png;base64,")
+        icon = base64.b64decode(href.removeprefix("data:image/png;base64,"))
+        embedded += len(href)
+        # 2 pixels per CSS pixel (4/3 of a point): sharp on a high-DPI screen, and no larger
+        assert max(png_size(icon)) <= round(drawn[symbol.get("id", "")] * 4 / 3 * 2)
+        assert icon[25] == 3  # PNG colour type 3: a palette (with its transparency)
+    assert min(drawn.values()) == 24  # a boundary's icon, beside its label: at most 64 pixels
+    originals = sum(Path(icon).stat().st_size for icon in exported_dot(view_slice, "icons").icons.values())
+    assert embedded < originals / 2  # base64 and all, the icons weigh less than half their diagrams files
 
 
 def test_dot_file_names_no_local_folder_and_is_world_readable(tmp_path: Path) -> None:

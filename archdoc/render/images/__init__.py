@@ -47,6 +47,7 @@ from archdoc.render.images.graphviz import (
     self_contained_svg,
     write_atomic,
 )
+from archdoc.render.images.icons import PILLOW_VERSION
 from archdoc.render.views import ViewSlice, collapsed_versions
 
 __all__ = ["DOT_MISSING", "FORMATS", "ImageError", "MAX_IMAGE_EDGES", "MAX_IMAGE_NODES", "escape", "exported_dot",
@@ -101,7 +102,7 @@ def _dot_source(view_slice: ViewSlice, icon_folder: str = "") -> DotSource:
 
 
 def image_key(view_slice: ViewSlice, fmt: str) -> str:
-    """A sha256 naming the image's content: DOT source, format, archdoc, diagrams and Graphviz versions.
+    """A sha256 naming the image's content: DOT source, format, archdoc, diagrams, Graphviz and Pillow versions.
 
     Equal keys mean byte-identical images, so a site can skip rendering an unchanged view.
     The renderer's own source is hashed in too, so a change to it between releases (same
@@ -112,7 +113,7 @@ def image_key(view_slice: ViewSlice, fmt: str) -> str:
     engine = graphviz_version(dot_executable()) if fmt != "dot" else "-"
     digest = hashlib.sha256()
     digest.update(f"archdoc {__version__} {_renderer_digest()}\ndiagrams {_diagrams_version()}\n{engine}\n{fmt}\n"
-                  .encode())
+                  f"Pillow {PILLOW_VERSION}\n".encode())
     digest.update(image_dot(view_slice).encode("utf-8"))
     return digest.hexdigest()
 

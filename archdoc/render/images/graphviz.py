@@ -21,6 +21,7 @@ from pathlib import Path
 
 from archdoc.model.scratch import scratch_folder
 from archdoc.render.images.dot import DotSource
+from archdoc.render.images.icons import light_icon, target_pixels
 
 DOT_MISSING = "Graphviz `dot` was not found: install Graphviz (apt-get install graphviz)"
 
@@ -30,6 +31,7 @@ _HREF = re.compile(rb'(?P<attribute>(?:xlink:)?href=")(?P<value>[^"]*)"')
 _IMAGE = re.compile(rb"<image(?P<attributes>[^>]*?)/>")
 _IMAGE_FREE = re.compile(rb"<use [^>]*/>")  # what is left once images became uses: no link may remain
 _SVG_OPEN = re.compile(rb"<svg\b[^>]*>")
+_SIZE = re.compile(rb'\b(?:width|height)="([0-9]+(?:\.[0-9]+)?)(?:px|pt)?"')
 
 
 class ImageError(Exception):
@@ -78,15 +80,18 @@ def run_dot(source: DotSource, fmt: str, timeout: float, what: str) -> bytes:
 
 
 def self_contained_svg(svg: bytes, icons: dict[str, str]) -> bytes:
-    """The SVG with its icons embedded once each, and no comments or DOCTYPE.
+    """The SVG with its icons embedded once each, scaled to the size they are drawn at; no comments or DOCTYPE.
 
     Graphviz writes one `<image>` per node; each distinct icon becomes one `<symbol>` holding
     it as a data: URI, and every node a `<use>` of that symbol (a 36-box view shrinks from
-    about 900 KB to 100 KB). Every link must be an icon archdoc staged; anything else would be
-    a reference out of the file, so it is an error rather than something to ship.
+    about 900 KB to 100 KB). The icon embedded is the one `light_icon` makes for the largest
+    size it is drawn at in this SVG (to about 25 KB again). Every link must be an icon archdoc
+    staged; anything else would be a reference out of the file, so it is an error rather
+    than something to ship.
     """
     svg = _DOCTYPE.sub(b"", _COMMENT.sub(b"", svg), count=1)
     symbols: dict[str, bytes] = {}
+    drawn: dict[str, float] = {}  # icon -> the largest side it is drawn at, in points
 
     def use(match: re.Match[bytes]) -> bytes:
         attributes = match["attributes"]
@@ -95,6 +100,7 @@ def self_contained_svg(svg: bytes, icons: dict[str, str]) -> bytes:
         if name not in icons:
             raise ImageError(f"Graphviz linked {name!r}, which is not an archdoc icon: this is a bug in archdoc")
         symbol = symbols.setdefault(name, f"archdoc-icon-{len(symbols) + 1}".encode())
+        drawn[name] = max(drawn.get(name, 0.0), _drawn_size(attributes))
         placement = _HREF.sub(b"", attributes).replace(b"preserveAspectRatio=\"xMinYMin meet\"", b"")
         return b'<use xlink:href="#' + symbol + b'"' + b" ".join(placement.split()).join((b" ", b"")) + b"/>"
 
@@ -106,13 +112,19 @@ def self_contained_svg(svg: bytes, icons: dict[str, str]) -> bytes:
     definitions = b"".join(
         b'<symbol id="' + symbol + b'" viewBox="0 0 ' + b"%d %d" % _png_size(icons[name])
         + b'" preserveAspectRatio="xMinYMin meet"><image width="100%" height="100%" xlink:href="'
-        + _data_uri(icons[name]) + b'"/></symbol>'
+        + _data_uri(icons[name], target_pixels(drawn[name])) + b'"/></symbol>'
         for name, symbol in symbols.items()
     )
     opening = _SVG_OPEN.search(svg)
     if opening is None:
         raise ImageError("Graphviz wrote an SVG without an <svg> element: this is a bug in archdoc")
     return svg[:opening.end()] + b"\n<defs>" + definitions + b"</defs>" + svg[opening.end():]
+
+
+def _drawn_size(attributes: bytes) -> float:
+    """The longer of an `<image>`'s width and height, in the SVG's units (points); 0 when it states neither."""
+    sizes = [float(value) for value in _SIZE.findall(attributes)]
+    return max(sizes, default=0.0)
 
 
 @lru_cache(maxsize=512)
@@ -141,8 +153,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-@lru_cache(maxsize=512)
-def _data_uri(icon: str) -> bytes:
+@lru_cache(maxsize=1024)
+def _data_uri(icon: str, pixels: int) -> bytes:
+    """The icon as a data: URI: a PNG made light for `pixels`, any other file (or a PNG Pillow cannot read) as is."""
+    if icon.lower().endswith(".png"):
+        try:
+            return b"data:image/png;base64," + base64.b64encode(light_icon(icon, pixels))
+        except (OSError, ValueError):
+            pass
     mime = mimetypes.guess_type(icon)[0] or "application/octet-stream"
     return f"data:{mime};base64,".encode() + base64.b64encode(Path(icon).read_bytes())
 
