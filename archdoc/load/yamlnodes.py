@@ -40,7 +40,7 @@ __all__ = ["AnyNode", "MappingNode", "ReadError", "ScalarNode", "SequenceNode", 
 
 
 class Node:
-    __slots__ = ("line", "column", "size")
+    __slots__ = ("line", "column")
 
     line: int
     column: int
@@ -50,13 +50,14 @@ class Node:
 class ScalarNode(Node):
     __slots__ = ("value", "plain", "tag")
 
+    size = 1
+
     def __init__(self, value: str, plain: bool, tag: str | None, line: int, column: int) -> None:
         self.value = value
         self.plain = plain  # unquoted: YAML 1.1 would give it an implicit type
         self.tag = tag  # an explicit standard tag (`!!str`), an accepted local tag (`!Ref`), or None
         self.line = line
         self.column = column
-        self.size = 1
 
     @property
     def type_tag(self) -> str:
@@ -87,7 +88,7 @@ class ScalarNode(Node):
 
 
 class MappingNode(Node):
-    __slots__ = ("pairs", "tag")
+    __slots__ = ("pairs", "tag", "size")
 
     def __init__(self, line: int, column: int, tag: str | None = None) -> None:
         self.pairs: list[tuple[ScalarNode, AnyNode]] = []
@@ -104,7 +105,7 @@ class MappingNode(Node):
 
 
 class SequenceNode(Node):
-    __slots__ = ("items", "tag")
+    __slots__ = ("items", "tag", "size")
 
     def __init__(self, line: int, column: int, tag: str | None = None) -> None:
         self.items: list[AnyNode] = []
@@ -235,70 +236,102 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 def _build(
     loader: Any, duplicate_keys: list[ReadError], max_depth: int, local_tags: frozenset[str]
 ) -> AnyNode | None:
+    """The located nodes of one document, folded from the event stream by an explicit stack.
+
+    This loop runs once per YAML event, so it keeps the open collection in locals rather than
+    on the stack, and counts aliased expansion with one running total: without an alias no
+    collection can hold more nodes than were created, so the alias-bomb check runs only after one.
+    """
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
     get_event = loader.get_event
+    new_scalar = ScalarNode.__new__
 
     anchors: dict[str, AnyNode] = {}
-    # Open collections with the key a mapping is waiting to pair (None when it wants a key).
-    stack: list[list[Any]] = []
+    # The enclosing collections' state, saved while a nested one is open.
+    stack: list[tuple[Any, Any, ScalarNode | None, int, str | None]] = []
+    # The open collection: the node, its list's append, the key a mapping waits to pair (sequences:
+    # False), the running total when it opened, and its anchor.
+    container: Any = None
+    append: Any = None
+    pending: Any = None
+    opened = 0
+    anchor: str | None = None
     root: AnyNode | None = None
     documents = 0
-    created = 0
+    created = 0  # nodes made from events
+    expanded = 0  # nodes attached so far, each alias counted as the nodes it repeats
+    aliased = False
 
     while True:
         event = get_event()
         kind = type(event)
         if kind is scalar_event:
             mark = event.start_mark
-            node: AnyNode = ScalarNode(
-                event.value,
-                not event.style and event.implicit[0],
-                _scalar_tag(event, local_tags),
-                mark.line + 1,
-                mark.column + 1,
-            )
+            tag = event.tag
+            node: Any = new_scalar(ScalarNode)
+            node.value = event.value
+            node.plain = not event.style and event.implicit[0]
+            node.tag = None if tag is None or tag == "!" else _scalar_tag(event, local_tags)
+            node.line = mark.line + 1
+            node.column = mark.column + 1
             created += 1
             if event.anchor:
                 anchors[event.anchor] = node
+            size = 1
         elif kind is mapping_start or kind is sequence_start:
             mark = event.start_mark
-            tag = _collection_tag(event, local_tags)
-            if len(stack) >= max_depth:
+            tag = _collection_tag(event, local_tags) if event.tag is not None else None
+            if container is not None and len(stack) + 1 >= max_depth:  # open collections: stack + container
                 raise ReadError(
                     codes.TOO_DEEP, f"the document nests deeper than {max_depth} levels", mark.line + 1, mark.column + 1
                 )
-            container: AnyNode = (
-                MappingNode(mark.line + 1, mark.column + 1, tag)
-                if kind is mapping_start
-                else SequenceNode(mark.line + 1, mark.column + 1, tag)
-            )
+            if container is not None:
+                stack.append((container, append, pending, opened, anchor))
+            if kind is mapping_start:
+                container = MappingNode(mark.line + 1, mark.column + 1, tag)
+                append = container.pairs.append
+                pending = None
+            else:
+                container = SequenceNode(mark.line + 1, mark.column + 1, tag)
+                append = container.items.append
+                pending = False
             created += 1
-            stack.append([container, None, event.anchor])
+            opened = expanded
+            anchor = event.anchor
             continue
         elif kind is mapping_end or kind is sequence_end:
-            container, _pending, anchor = stack.pop()
-            if isinstance(container, MappingNode):
-                _report_duplicates(container, duplicate_keys)
             node = container
+            node.size = expanded - opened + 1
+            size = 1  # what it holds is counted already
+            if type(node) is MappingNode:
+                pairs = node.pairs
+                if len(pairs) > 1 and len({key.value for key, _value in pairs}) != len(pairs):
+                    _report_duplicates(node, duplicate_keys)
             if anchor:
                 anchors[anchor] = node
+            if stack:
+                container, append, pending, opened, anchor = stack.pop()
+            else:
+                container = None
         elif kind is alias_event:
             mark = event.start_mark
             found = anchors.get(event.anchor)
             if found is None:
                 raise ReadError(codes.YAML_SYNTAX, f"unknown alias *{event.anchor}", mark.line + 1, mark.column + 1)
             node = _at_alias(found, mark.line + 1, mark.column + 1)
+            size = node.size
             limit = max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)
-            if node.size > limit:
+            if size > limit:
                 raise ReadError(
                     codes.ALIAS_BOMB,
                     f"the alias *{event.anchor} expands the document past {limit} nodes (an alias bomb?)",
                     mark.line + 1,
                     mark.column + 1,
                 )
+            aliased = True
         elif kind is document_start:
             documents += 1
             if documents > 1:
@@ -315,29 +348,29 @@ def _build(
         else:  # stream start, document end
             continue
 
-        if not stack:
+        if container is None:
             root = node
             continue
-        top = stack[-1]
-        parent = top[0]
-        parent.size += node.size
-        if parent.size > MIN_EXPANSION_LIMIT and parent.size > EXPANSION_FACTOR * created:
-            raise ReadError(
-                codes.ALIAS_BOMB,
-                f"aliases expand the document past {max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)} nodes"
-                " (an alias bomb?)",
-                node.line,
-                node.column,
-            )
-        if type(parent) is SequenceNode:
-            parent.items.append(node)
-        elif top[1] is None:
+        expanded += size
+        if aliased:
+            total = expanded - opened + 1  # the open collection's size with this node in it
+            if total > MIN_EXPANSION_LIMIT and total > EXPANSION_FACTOR * created:
+                raise ReadError(
+                    codes.ALIAS_BOMB,
+                    f"aliases expand the document past {max(MIN_EXPANSION_LIMIT, EXPANSION_FACTOR * created)} nodes"
+                    " (an alias bomb?)",
+                    node.line,
+                    node.column,
+                )
+        if pending is False:
+            append(node)
+        elif pending is None:
             if type(node) is not ScalarNode:
                 raise ReadError(codes.YAML_SYNTAX, "a mapping key must be plain text", node.line, node.column)
-            top[1] = node
+            pending = node
         else:
-            parent.pairs.append((top[1], node))
-            top[1] = None
+            append((pending, node))
+            pending = None
 
 
 def _at_alias(node: AnyNode, line: int, column: int) -> AnyNode:
@@ -345,8 +378,8 @@ def _at_alias(node: AnyNode, line: int, column: int) -> AnyNode:
     so that a finding about the repetition (a duplicate id, ...) points at the alias, not the anchor."""
     copy: AnyNode
     if isinstance(node, ScalarNode):
-        copy = ScalarNode(node.value, node.plain, node.tag, line, column)
-    elif isinstance(node, MappingNode):
+        return ScalarNode(node.value, node.plain, node.tag, line, column)
+    if isinstance(node, MappingNode):
         copy = MappingNode(line, column, node.tag)
         copy.pairs = node.pairs
     else:
