@@ -300,9 +300,14 @@ def test_hostile_text_never_becomes_html_attributes_or_active_links(hostile: tup
 
 def test_hostile_labels_show_as_their_text(hostile: tuple[list[Model], SitePlan]) -> None:
     page = Tree(render(hostile[1].pages["models/hostile.md"]))
-    headings = {node.attrs.get("id"): " ".join(node.all_text().split()) for node in page.root.iter("h4")}
-    assert headings["el-web"] == "<script>alert('label')</script>"
-    assert headings["el-db"] == "# Heading label {#el-web}"
+    entries = {node.attrs.get("id"): node for node in page.root.iter("div")
+               if node.attrs.get("class") == "archdoc-element"}
+    labels = {anchor: " ".join(entry.iter("strong")[0].all_text().split()) for anchor, entry in entries.items()}
+    assert labels["el-web"] == "<script>alert('label')</script>"
+    assert labels["el-db"] == "# Heading label {#el-web}"
+    assert not page.root.iter("h4")  # entries are not headings: the table of contents lists sections only
+    facts = {" ".join(dt.all_text().split()) for dt in entries["el-web"].iter("dt")}
+    assert "note {: onclick=alert(1) }" in facts  # attr_list reads braces at the end of a <dt>
     relation = cell_texts(page.table_after("relations"))[0]
     assert relation[3] == "<b onmouseover=alert('relation')>x</b> | y z"  # pipe and newline stay in the cell
     assert len(relation) == 6
@@ -458,10 +463,11 @@ def test_a_description_ending_in_a_list_keeps_its_own_list(tmp_path: Path) -> No
 def test_element_entries_show_their_kinds_provider_icon(shop: tuple[list[Model], SitePlan], shop_page: Tree) -> None:
     icons = [img.attrs for img in shop_page.root.iter("img") if "archdoc-icon" in (img.attrs.get("class") or "")]
     sources = {attrs["src"] for attrs in icons}
-    assert "../assets/icons/aws.database.RDS.png" in sources  # the Orders DB entry
+    # Raw HTML, which MkDocs does not rewrite: the URL from the page's folder, models/shop/.
+    assert "../../assets/icons/aws.database.RDS.png" in sources  # the Orders DB entry
     # Every icon a page shows is a file the plan ships: the diagrams PNG of that kind.
     files = shop[1].files
     for source in sources:
-        shipped = files[source.removeprefix("../")]
+        shipped = files[source.removeprefix("../../")]
         assert Path(shipped).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not any(attrs["alt"] == "person" for attrs in icons)  # archdoc's own kinds have no icon

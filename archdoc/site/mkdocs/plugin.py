@@ -90,7 +90,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             self.inputs = self._load_inputs(config, project)
         for note in theme_notes:
             self.inputs.progress(f"note: {note}")
-        self.plan = plan_site(self.inputs.result.models, self.inputs.report)
+        self.plan = plan_site(self.inputs.result.models, self.inputs.report, config.use_directory_urls)
         if self.inputs.changes is not None:
             self.plan = with_changes(self.plan, *self.inputs.changes)
         expected_nodes = expected_node_counts(self.inputs.result.models)

@@ -15,12 +15,27 @@ from archdoc.model import Model, Problem
 from archdoc.site.pages.diagrams import ImageRequest, view_image
 from archdoc.site.pages.documents import INDEX as DOCUMENTS_INDEX
 from archdoc.site.pages.documents import collect_documents, document_pages
+from archdoc.site.pages.elements import kind_icon
 from archdoc.site.pages.gallery import gallery_page, rule_page, rules_index
-from archdoc.site.pages.model import kind_icon, model_page
-from archdoc.site.pages.navigation import site_index
-from archdoc.site.pages.text import escape_html, safe_name
+from archdoc.site.pages.model import model_page
+from archdoc.site.pages.navigation import SiteIndex, site_index
+from archdoc.site.pages.places import model_page_path
+from archdoc.site.pages.text import escape_html
 
-__all__ = ["ImageRequest", "SitePlan", "model_path", "plan_site"]
+__all__ = ["ImageRequest", "SearchEntry", "SitePlan", "model_path", "plan_site"]
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One element for the site's search index: its page (docs path), anchor, and what a search matches.
+
+    `title` and `text` are plain model text, not HTML: escape them wherever they are written as HTML.
+    """
+
+    page: str  # `models/x.md` or `models/x/elements/app.md`
+    anchor: str  # `el-<id>`
+    title: str  # the element's label
+    text: str  # kind, technology, tags and description
 
 
 @dataclass(frozen=True)
@@ -36,27 +51,39 @@ class SitePlan:
     nav: list[Any]
     problems: tuple[Problem, ...] = ()
     files: dict[str, str] = field(default_factory=dict)  # site path -> file copied as is (kind icons)
+    search: tuple[SearchEntry, ...] = ()  # one per element, for the search index
 
 
-def plan_site(models: list[Model], report: LintReport) -> SitePlan:
-    """The gallery, one page per model, and the rule reference."""
+def plan_site(models: list[Model], report: LintReport, directory_urls: bool = True) -> SitePlan:
+    """The gallery, one page per model (and element pages of large models), and the rule reference.
+
+    `directory_urls` is MkDocs' `use_directory_urls`: the element entries are raw HTML, whose
+    links MkDocs does not rewrite, so they are written as the URLs it will give the pages.
+    """
     pages: dict[str, str] = {}
     images: list[ImageRequest] = []
     problems: list[Problem] = []
     cards: list[tuple[Model, str, str, list[Problem]]] = []
     model_nav: list[Any] = []
-    index = site_index(models)
+    index = site_index(models, directory_urls)
     documents = collect_documents(models)
+    search: list[SearchEntry] = []
     for model in sorted(models, key=lambda model: model.id):
         findings = report.for_model(model.id)
         page = model_page(model, findings, index, documents)
         path = model_path(model.id)
         pages[path] = page.markdown
+        pages.update(page.element_pages)
         images += page.images
         problems += page.problems
         cards.append((model, path, _thumbnail(model), findings + list(page.problems)))
+        search += _search_entries(model, index)
         # Material writes navigation titles into the page as HTML: escape them here.
-        model_nav.append({escape_html(model.display_title): path})
+        title = escape_html(model.display_title)
+        if page.nav:
+            model_nav.append({title: [path] + [{escape_html(name): where} for name, where in page.nav]})
+        else:
+            model_nav.append({title: path})
     pages["index.md"] = gallery_page(cards)
     pages["rules/index.md"] = rules_index(RULES)
     rule_nav: list[Any] = [{"All rules": "rules/index.md"}]
@@ -65,10 +92,10 @@ def plan_site(models: list[Model], report: LintReport) -> SitePlan:
         rule_nav.append({f"{code} {rule.name}": f"rules/{code}.md"})
     nav = [{"Gallery": "index.md"}, {"Models": model_nav}, {"Rules": rule_nav}]
     if documents:
-        pages.update(document_pages(documents, index.titles, index.items))
+        pages.update(document_pages(documents, index))
         nav.insert(2, {"Documents": [{"All documents": DOCUMENTS_INDEX}] + [
             {escape_html(document.title): document.page} for document in documents.values()]})
-    return SitePlan(dict(sorted(pages.items())), tuple(images), nav, tuple(problems), _icons(models))
+    return SitePlan(dict(sorted(pages.items())), tuple(images), nav, tuple(problems), _icons(models), tuple(search))
 
 
 def _icons(models: list[Model]) -> dict[str, str]:
@@ -84,7 +111,18 @@ def _icons(models: list[Model]) -> dict[str, str]:
 
 def model_path(model_id: str) -> str:
     """The docs-relative path of a model's page."""
-    return f"models/{safe_name(model_id)}.md"
+    return model_page_path(model_id)
+
+
+def _search_entries(model: Model, index: SiteIndex) -> list[SearchEntry]:
+    """Each element's entry for search: found by its label, kind, technology, tags and description."""
+    entries = []
+    for element in model.elements:
+        words = [element.kind, element.technology, *element.tags, element.description]
+        text = " · ".join(" ".join(word.split()) for word in words if word.strip())
+        entries.append(SearchEntry(index.entry_page(model.id, element.id), f"el-{element.id}",
+                                   " ".join(element.label.split()), text))
+    return entries
 
 
 def _thumbnail(model: Model) -> str:

@@ -11,6 +11,7 @@ from archdoc.lint import RULES, model_options
 from archdoc.lint.rules.layering import Layering, layering
 from archdoc.model import Element, Group, Layer, Model, Problem
 from archdoc.site.pages.text import (
+    Href,
     code,
     drop_empty_columns,
     element_link,
@@ -119,8 +120,11 @@ def monthly_cost(element: Element) -> Decimal | None:
     return Decimal(str(value))  # str() keeps the written digits: 0.023 stays 0.023, not a binary fraction
 
 
-def cost_section(graph: ModelGraph) -> str:
-    """The monthly cost by element, by layer and by group (groups include their nested groups), with the total."""
+def cost_section(graph: ModelGraph, href: Href | None = None) -> str:
+    """The monthly cost by element, by layer and by group (groups include their nested groups), with the total.
+
+    `href` says where the entries are (`PageLinks.entry`); without it, on the same page.
+    """
     model = graph.model
     costs = {element.id: cost for element in model.elements if (cost := monthly_cost(element)) is not None}
     if not costs:
@@ -132,14 +136,14 @@ def cost_section(graph: ModelGraph) -> str:
         f"({len(costs)} element{'s' if len(costs) != 1 else ''}).",
         "### By element {#cost-by-element}",
         drop_empty_columns(("Element", "Monthly", "Layer", "Group"), [
-            (element_link(graph.elements, element.id), usd(costs[element.id]), _layer_ref(model, element.layer),
-             group_link(graph.groups, element.group) if element.group else "")
+            (element_link(graph.elements, element.id, href), usd(costs[element.id]), _layer_ref(model, element.layer),
+             group_link(graph.groups, element.group, href) if element.group else "")
             for element in model.elements if element.id in costs
         ] + [("**Total**", f"**{usd(total)}**", "", "")], keep=2, right={"Monthly"}),
         "### By layer {#cost-by-layer}",
         table(("Layer", "Elements", "Monthly"),
               _cost_by_layer(model, costs) + [("**Total**", str(len(costs)), f"**{usd(total)}**")], AMOUNTS),
-        _cost_by_group(graph, costs, total),
+        _cost_by_group(graph, costs, total, href),
     ])
 
 
@@ -152,7 +156,7 @@ def _cost_by_layer(model: Model, costs: dict[str, Decimal]) -> list[tuple[str, s
     return rows
 
 
-def _cost_by_group(graph: ModelGraph, costs: dict[str, Decimal], total: Decimal) -> str:
+def _cost_by_group(graph: ModelGraph, costs: dict[str, Decimal], total: Decimal, href: Href | None) -> str:
     if not graph.model.groups:
         return ""
     rows = []
@@ -160,7 +164,7 @@ def _cost_by_group(graph: ModelGraph, costs: dict[str, Decimal], total: Decimal)
         members = [element_id for element_id in graph.members[group.id] if element_id in costs]
         if members:
             amount = sum((costs[m] for m in members), Decimal(0))
-            rows.append(("&emsp;" * depth + group_link(graph.groups, group.id), str(len(members)), usd(amount)))
+            rows.append(("&emsp;" * depth + group_link(graph.groups, group.id, href), str(len(members)), usd(amount)))
     outside = [element.id for element in graph.model.elements if element.id in costs and element.group is None]
     if outside:
         rows.append(("Not in a group", str(len(outside)), usd(sum((costs[m] for m in outside), Decimal(0)))))
@@ -191,8 +195,8 @@ def _layer_ref(model: Model, layer_id: str | None) -> str:
 
 # --- findings --------------------------------------------------------------------------
 
-def findings_section(graph: ModelGraph, problems: list[Problem]) -> str:
-    """The model's findings, then the suppressed ones with the reason each was accepted."""
+def findings_section(graph: ModelGraph, problems: list[Problem], href: Href | None = None) -> str:
+    """The model's findings, then the suppressed ones with the reason each was accepted (`href`: see cost_section)."""
     active = [problem for problem in problems if problem.suppressed is None]
     suppressed = [problem for problem in problems if problem.suppressed is not None]
     parts = ["## Findings {#findings}"]
@@ -201,12 +205,12 @@ def findings_section(graph: ModelGraph, problems: list[Problem]) -> str:
     if active:
         parts.append(table(("Severity", "Code", "Finding", "About", "Where"), [
             (problem.severity.value, _rule_link(problem.code), escape_inline(problem.message),
-             _about(graph, problem), _where(problem)) for problem in active]))
+             _about(graph, problem, href), _where(problem)) for problem in active]))
     if suppressed:
         parts += ["### Suppressed {#suppressed}",
                   "Findings the model accepts in `rules.ignore`, each with its reason.",
                   table(("Code", "Finding", "About", "Reason", "Where"), [
-                      (_rule_link(problem.code), escape_inline(problem.message), _about(graph, problem),
+                      (_rule_link(problem.code), escape_inline(problem.message), _about(graph, problem, href),
                        escape_inline(problem.suppressed or ""), _where(problem))
                       for problem in suppressed])]
     return join_blocks(parts)
@@ -217,15 +221,15 @@ def _rule_link(rule_code: str) -> str:
     return f"[{rule_code}](../rules/{rule_code}.md)" if rule_code in RULES else escape_inline(rule_code)
 
 
-def _about(graph: ModelGraph, problem: Problem) -> str:
+def _about(graph: ModelGraph, problem: Problem, href: Href | None) -> str:
     if problem.relation is not None:
         source, target = problem.relation
-        return f"{element_link(graph.elements, source)} → {element_link(graph.elements, target)}"
+        return f"{element_link(graph.elements, source, href)} → {element_link(graph.elements, target, href)}"
     if problem.element is None:
         return ""
     if problem.element in graph.groups:
-        return group_link(graph.groups, problem.element)
-    return element_link(graph.elements, problem.element)
+        return group_link(graph.groups, problem.element, href)
+    return element_link(graph.elements, problem.element, href)
 
 
 def _where(problem: Problem) -> str:

@@ -10,7 +10,7 @@ from archdoc.render.images import prepare_image_slice
 from archdoc.render.mermaid import MermaidDiagram, flowchart, sequence
 from archdoc.render.views import ViewSlice, slice_flow, slice_view
 from archdoc.site.pages.legend import legend
-from archdoc.site.pages.navigation import SiteIndex, breadcrumbs
+from archdoc.site.pages.navigation import SiteIndex, breadcrumbs, model_links
 from archdoc.site.pages.text import (
     element_link,
     escape_inline,
@@ -67,7 +67,7 @@ def draw_model(graph: ModelGraph, index: SiteIndex | None = None) -> Diagrams:
     for view in graph.model.views:
         diagrams.views.append(_view_section(graph, view, diagrams, index))
     for flow in graph.model.flows:
-        diagrams.flows.append(_flow_section(graph, flow, diagrams))
+        diagrams.flows.append(_flow_section(graph, flow, diagrams, index))
     return diagrams
 
 
@@ -86,33 +86,36 @@ def _view_section(graph: ModelGraph, view: View, diagrams: Diagrams, index: Site
 
 
 def _box_links(graph: ModelGraph, index: SiteIndex, full: ViewSlice, mermaid: ViewSlice, image: ViewSlice) -> str:
-    """Each box and boundary of the view, linked: the list readers (and the diagrams' click) follow.
+    """Each box and boundary the drawings show, linked: the list readers (and the diagrams' click) follow.
 
     A link carries the ids the drawings give the box (`data-archdoc-node`: Mermaid's n1, g1;
     `data-archdoc-box`: the DOT node, an element id or cluster_<group id>), ids archdoc made or
-    checked; the page's script makes the box in the drawing follow the link.
+    checked; the page's script makes the box in the drawing follow the link. Elements of the
+    view that neither drawing shows (a view drawn collapsed) are counted, not listed.
     """
     model_id = graph.model.id
+    links_from = model_links(index, model_id)
     nodes = {box.id: f"n{number}" for number, box in enumerate(mermaid.boxes, start=1)}
     nodes.update((group.id, f"g{number}") for number, group in enumerate(mermaid.groups, start=1))
     in_image = {box.id: box.id for box in image.boxes}
     in_image.update((group.id, f"cluster_{group.id}") for group in image.groups)
     items: list[tuple[Element | Group, str]] = []
     seen: set[str] = set()
-    for box in (*full.boxes, *mermaid.boxes, *image.boxes):
+    for box in (*mermaid.boxes, *image.boxes):
         item = box.element or box.group
         if item is not None and item.id not in seen:
             seen.add(item.id)
             items.append((item, "el" if box.element is not None else "grp"))
-    for group in (*full.groups, *mermaid.groups, *image.groups):
+    for group in (*mermaid.groups, *image.groups):
         if group.id not in seen:
             seen.add(group.id)
             items.append((group, "grp"))
+    undrawn = sum(1 for box in full.boxes if box.element is not None and box.id not in seen)
     links: dict[str, list[str]] = {"el": [], "grp": []}
     for item, prefix in items:
         detail = index.detail(model_id, item)
         detail = None if detail == (model_id, full.id) else detail  # in its own detail view: its entry
-        target = index.href(model_id, detail) if detail else f"#{prefix}-{item.id}"
+        target = index.href(model_id, detail) if detail else links_from.entry(item.id)
         attributes = [f'data-archdoc-{name}="{value}"' for name, value in
                       (("node", nodes.get(item.id)), ("box", in_image.get(item.id))) if value]
         if detail:
@@ -121,13 +124,15 @@ def _box_links(graph: ModelGraph, index: SiteIndex, full: ViewSlice, mermaid: Vi
         links[prefix].append(f"[{label}]({target}){{ {' '.join(attributes)} }}")
     wide = " .archdoc-wide" if full.direction != "TB" and len(full.boxes) > WIDE_BOXES else ""
     count = len(links["el"])
-    shows = (f"**Shows {count} element{'' if count == 1 else 's'}:** " + ", ".join(links["el"])
-             if count else "**Shows no elements.**") + f"\n{{: .archdoc-boxes{wide} }}"
+    total = count + undrawn
+    more = f" and {undrawn} more, not drawn one by one (all are listed under [Elements](#elements))" if undrawn else ""
+    shows = (f"**Shows {total} element{'' if total == 1 else 's'}:** " + ", ".join(links["el"]) + more
+             if total else "**Shows no elements.**") + f"\n{{: .archdoc-boxes{wide} }}"
     inside = "**Boundaries:** " + ", ".join(links["grp"]) + "\n{: .archdoc-boxes }" if links["grp"] else ""
     return join_blocks([shows, inside])
 
 
-def _flow_section(graph: ModelGraph, flow: Flow, diagrams: Diagrams) -> str:
+def _flow_section(graph: ModelGraph, flow: Flow, diagrams: Diagrams, index: SiteIndex) -> str:
     full = slice_flow(graph, flow)
     numbered = flowchart(full, span=flow.span)
     diagrams.problems.extend(numbered.problems)
@@ -137,7 +142,7 @@ def _flow_section(graph: ModelGraph, flow: Flow, diagrams: Diagrams) -> str:
         ("Image", _image_tab(full, flow.title, flow_image(graph.model.id, flow.id), flow.span, diagrams)[0]),
     ])
     return join_blocks([f"### {escape_inline(flow.title)} {{#flow-{flow.id}}}", safe_markdown(flow.description),
-                        tabs, _steps_table(graph, flow)])
+                        tabs, _steps_table(graph, flow, index)])
 
 
 def _tabs(tabs: list[tuple[str, str]]) -> str:
@@ -168,11 +173,12 @@ def _notes(notes: tuple[str, ...]) -> str:
     return '!!! note "Drawn simplified"\n\n' + "\n".join(f"    - {escape_inline(note)}" for note in notes)
 
 
-def _steps_table(graph: ModelGraph, flow: Flow) -> str:
+def _steps_table(graph: ModelGraph, flow: Flow, index: SiteIndex) -> str:
     if not flow.steps:
         return "This flow has no steps."
-    rows = [(str(number), element_link(graph.elements, step.source), element_link(graph.elements, step.target),
-             escape_inline(step.label), _step_kind(graph, step))
+    href = model_links(index, graph.model.id).entry
+    rows = [(str(number), element_link(graph.elements, step.source, href),
+             element_link(graph.elements, step.target, href), escape_inline(step.label), _step_kind(graph, step))
             for number, step in enumerate(flow.steps, start=1)]
     return table(("#", "From", "To", "Step", "Kind"), rows)
 

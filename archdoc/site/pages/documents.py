@@ -15,6 +15,8 @@ from pathlib import Path
 
 from archdoc.load.attached import attached_docs, doc_path, doc_refusal
 from archdoc.model import Model
+from archdoc.site.pages.navigation import SiteIndex
+from archdoc.site.pages.places import markdown_href, model_page_path
 from archdoc.site.pages.text import code, escape_inline, front_matter, join_blocks, safe_markdown, safe_name, table
 
 INDEX = "documents/index.md"
@@ -26,7 +28,6 @@ _STATUS_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\**Status\**[ \t]*:[ \t]*\**[
 # `## Status` followed by its first line (Nygard's template).
 _STATUS_HEADING = re.compile(r"^#{1,6}[ \t]+Status[ \t]*#*[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*(\S.*?)[ \t]*$",
                              re.IGNORECASE | re.MULTILINE)
-Labels = dict[tuple[str, str], tuple[str, str]]  # (model id, item id) -> (anchor, label)
 _TITLE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -64,15 +65,14 @@ def collect_documents(models: Iterable[Model]) -> dict[str, Document]:
     return documents
 
 
-def document_pages(documents: dict[str, Document], titles: dict[str, str], labels: Labels,
-                   ) -> dict[str, str]:
-    """Each document's page and the index; `labels` names the elements and groups they are attached to."""
+def document_pages(documents: dict[str, Document], index: SiteIndex) -> dict[str, str]:
+    """Each document's page and the index; `index` names the elements and groups they are attached to."""
     if not documents:
         return {}
     pages = {}
     for document in documents.values():
         own_title = _TITLE.search(document.body) is not None
-        facts = [f"Attached to: {', '.join(_attached(a, titles, labels) for a in document.attached)}",
+        facts = [f"Attached to: {', '.join(_attached(a, index, document.page) for a in document.attached)}",
                  f"Source: {code(document.source)}"]
         if document.status:
             facts.append(f"Status: **{escape_inline(document.status)}**")
@@ -83,7 +83,7 @@ def document_pages(documents: dict[str, Document], titles: dict[str, str], label
             safe_markdown(document.body),
         ]) + "\n"
     rows = [(f"[{escape_inline(d.title)}]({Path(d.page).name})", escape_inline(d.status) or "—",
-             ", ".join(_attached(a, titles, labels) for a in d.attached)) for d in documents.values()]
+             ", ".join(_attached(a, index, INDEX) for a in d.attached)) for d in documents.values()]
     pages[INDEX] = join_blocks([
         front_matter("Documents"), "# Documents and decisions {#documents}",
         "The Markdown files the models attach with `docs:` (architecture decisions, runbooks), with the status "
@@ -106,22 +106,30 @@ def page_links(documents: dict[str, Document], model: Model, items: Iterable[tup
 
 def relative_link(documents: dict[str, Document], model: Model, url: str) -> str | None:
     """The published page of a `links:` target written as a path relative to the model file, if it is one."""
+    page = relative_page(documents, model, url)
+    if page is None:
+        return None
+    return f"../{page[0]}" + (f"#{page[1]}" if page[1] else "")
+
+
+def relative_page(documents: dict[str, Document], model: Model, url: str) -> tuple[str, str] | None:
+    """(docs path, anchor) of the document a relative `links:` target names, if it names one."""
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url) or os.path.isabs(url):
         return None
     path, _, anchor = url.partition("#")
     document = documents.get(str(doc_path(model, path))) if path else None
     if document is None:
         return None
-    return f"../{document.page}" + (f"#{anchor}" if re.fullmatch(r"[A-Za-z0-9_-]+", anchor) else "")
+    return document.page, anchor if re.fullmatch(r"[A-Za-z0-9_-]+", anchor) else ""
 
 
-def _attached(about: tuple[str, str | None], titles: dict[str, str], labels: Labels) -> str:
+def _attached(about: tuple[str, str | None], index: SiteIndex, from_page: str) -> str:
     model_id, item = about
-    page = f"../models/{safe_name(model_id)}.md"
+    title = escape_inline(index.titles.get(model_id, model_id))
     if item is None:
-        return f"[{escape_inline(titles.get(model_id, model_id))}]({page})"
-    anchor, label = labels.get((model_id, item), (f"el-{item}", item))
-    return f"[{escape_inline(titles.get(model_id, model_id))} › {escape_inline(label)}]({page}#{anchor})"
+        return f"[{title}]({markdown_href(from_page, model_page_path(model_id))})"
+    label = index.items.get((model_id, item), ("", item))[1]
+    return f"[{title} › {escape_inline(label)}]({index.entry_href(from_page, model_id, item)})"
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archdoc.graph import ModelGraph, build_graph
-from archdoc.load import catalogue
-from archdoc.model import Element, Group, Model, Problem, sort_problems
+from archdoc.model import Group, Model, Problem, sort_problems
 from archdoc.model.types import PropertyValue
 from archdoc.site.pages.checks import cost_section, findings_section, layers_section, walk_groups
 from archdoc.site.pages.diagrams import Diagrams, ImageRequest, draw_model
 from archdoc.site.pages.documents import Document, page_links, relative_link
+from archdoc.site.pages.elements import Catalogue, Context, value_text
 from archdoc.site.pages.failures import failure_section
-from archdoc.site.pages.navigation import SiteIndex, site_index, views_showing
-from archdoc.site.pages.owners import effective_owner, owners_section
+from archdoc.site.pages.navigation import PageLinks, SiteIndex, model_links, site_index, views_showing
+from archdoc.site.pages.owners import owners_section
+from archdoc.site.pages.places import PAGE_SIZE, EntryPage, entry_pages, model_page_path
 from archdoc.site.pages.text import (
     code,
-    drop_empty_columns,
     element_link,
     escape_inline,
     front_matter,
@@ -28,22 +28,18 @@ from archdoc.site.pages.text import (
     table,
 )
 
+SHOWN_MEMBERS = 50  # elements listed in a group's entry; the rest are counted
+
 
 @dataclass(frozen=True)
 class ModelPage:
-    """A model's page, the images it shows, and the problems met drawing them (AD301, AD302)."""
+    """A model's page, the images it shows, the problems met drawing them (AD301, AD302), its element pages."""
 
     markdown: str
     images: tuple[ImageRequest, ...]
     problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True)
-class _Context:
-    """What a page's entries link to beyond the model: the site's views and the published documents."""
-
-    index: SiteIndex
-    documents: dict[str, Document]
+    element_pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown, for a large model
+    nav: tuple[tuple[str, str], ...] = ()  # (title, docs path) of the element pages
 
 
 def model_page(model: Model, findings: list[Problem], index: SiteIndex | None = None,
@@ -52,9 +48,13 @@ def model_page(model: Model, findings: list[Problem], index: SiteIndex | None = 
 
     The views come first (the model's first view is its main one), then what the model is.
     `index` is the whole site's (for `view:` links to other models); alone, the model's own.
+    A model of more than SPLIT_ABOVE elements lists its elements on pages of their own.
     """
     graph = build_graph(model)
-    context = _Context(index if index is not None else site_index([model]), documents or {})
+    context = Context(index if index is not None else site_index([model]), documents or {})
+    links = model_links(context.index, model.id)
+    entries = Catalogue(graph, context)
+    pages = entry_pages(model)
     diagrams = draw_model(graph, context.index)
     problems = sort_problems(findings + diagrams.problems)
     markdown = join_blocks([
@@ -65,16 +65,18 @@ def model_page(model: Model, findings: list[Problem], index: SiteIndex | None = 
         safe_markdown(model.description),
         _facts(model, context),
         _flows(diagrams),
-        _elements(graph, context),
-        _groups(graph, context),
-        _relations(graph),
+        _elements(graph, entries, links, pages),
+        _groups(graph, context, links),
+        _relations(graph, entries, links, pages),
         layers_section(model),
-        owners_section(graph),
-        cost_section(graph),
-        failure_section(graph),
-        findings_section(graph, problems),
+        owners_section(graph, links.entry),
+        cost_section(graph, links.entry),
+        failure_section(graph, links.entry),
+        findings_section(graph, problems, links.entry),
     ])
-    return ModelPage(markdown + "\n", tuple(diagrams.images), tuple(diagrams.problems))
+    element_pages = {page.path: element_page(graph, entries, page, context.index) for page in pages}
+    nav = tuple((page.title + (f" ({page.part})" if page.part > 1 else ""), page.path) for page in pages)
+    return ModelPage(markdown + "\n", tuple(diagrams.images), tuple(diagrams.problems), element_pages, nav)
 
 
 def counts(model: Model) -> str:
@@ -84,7 +86,7 @@ def counts(model: Model) -> str:
     return " · ".join(f"{size} {word}{'' if size == 1 else 's'}" for size, word in sizes)
 
 
-def _facts(model: Model, context: _Context) -> str:
+def _facts(model: Model, context: Context) -> str:
     lines = [counts(model), f"Source: {code(model.path)}"]
     if model.includes:
         lines.append("Includes: " + ", ".join(code(path) for path in model.includes))
@@ -110,97 +112,96 @@ def _flows(diagrams: Diagrams) -> str:
 
 # --- elements and groups ---------------------------------------------------------------
 
-def _elements(graph: ModelGraph, context: _Context) -> str:
-    """Every element once, with its anchor, under the heading of its layer (model order within)."""
+def _elements(graph: ModelGraph, entries: Catalogue, links: PageLinks, pages: tuple[EntryPage, ...]) -> str:
+    """Every element once, with its anchor, under the heading of its layer (model order within);
+    for a model split into element pages, an index of them instead."""
     model = graph.model
     parts = ["## Elements {#elements}"]
+    if pages:
+        return join_blocks(parts + [_index(model, links, pages)])
     if not model.layers:
-        return join_blocks(parts + [_element_entry(graph, context, element) for element in model.elements])
+        return join_blocks(parts + [entries.entries(model.elements, links)])
     sections: list[tuple[str | None, str]] = [
         (layer.id, f"### {escape_inline(layer.title)} {{#layer-{layer.id}}}") for layer in model.layers]
     sections.append((None, "### Without a layer {#no-layer}"))  # not layer-...: a layer may be called `none`
     for layer_id, heading in sections:
         members = [element for element in model.elements if element.layer == layer_id]
         if members:
-            parts += [heading] + [_element_entry(graph, context, element) for element in members]
+            parts += [heading, entries.entries(members, links)]
     return join_blocks(parts)
 
 
-def kind_icon(kind_name: str) -> tuple[str, str] | None:
-    """(site path, icon file) of a kind's diagrams icon, or None for a kind without one."""
-    kind = catalogue().element_kind(kind_name)
-    if kind is None or kind.icon is None:
-        return None
-    return f"assets/icons/{kind.name}.png", kind.icon
+def _index(model: Model, links: PageLinks, pages: tuple[EntryPage, ...]) -> str:
+    """Per layer (or top-level group): how many elements it has, and links to its pages."""
+    by = "layer" if model.layers else "outermost group"
+    parts = [f"{len(model.elements):,} elements, listed on pages by {by} (at most {PAGE_SIZE} a page); "
+             "search finds any of them by name."]
+    sections: dict[str, list[EntryPage]] = {}
+    for page in pages:
+        sections.setdefault(page.anchor, []).append(page)
+    for anchor, parts_of in sections.items():
+        count = sum(len(page.elements) for page in parts_of)
+        named = [f"[{_range(page)}]({links.markdown(page.path)})" for page in parts_of]
+        parts += [f"### {escape_inline(parts_of[0].title)} {{#{anchor}}}",
+                  f"{count:,} element{'s' if count != 1 else ''}: " + " · ".join(named)]
+    return join_blocks(parts)
 
 
-def _element_entry(graph: ModelGraph, context: _Context, element: Element) -> str:
-    icon = kind_icon(element.kind)
-    # Kind names come from the catalogue (letters, digits, dots): safe in a path and an alt text.
-    shown = f"![{element.kind}](../{icon[0]}){{ .archdoc-icon }} " if icon else ""
-    facts = [f"{shown}{code(element.kind)} ({escape_inline(graph.category(element.id))})"]
-    if element.group is not None:
-        facts.append(_inside(graph, element.group))
-    rows = [("technology", escape_inline(element.technology))] if element.technology else []
-    if element.tags:
-        rows.append(("tags", ", ".join(escape_inline(tag) for tag in element.tags)))
-    owner, source = effective_owner(graph, element)
-    if owner:
-        rows.append(("owner", escape_inline(owner) + (f" (from {source})" if source else "")))
-    rows += _property_rows(element.properties)
+def _range(page: EntryPage) -> str:
+    """"Elements 501–1,000" of a part (or "All elements" of a section on one page)."""
+    if page.parts == 1:
+        return f"{len(page.elements):,} on one page"
+    first = (page.part - 1) * PAGE_SIZE + 1
+    return f"{first:,}–{first + len(page.elements) - 1:,}"
+
+
+def element_page(graph: ModelGraph, entries: Catalogue, page: EntryPage, index: SiteIndex) -> str:
+    """A page of element entries of a large model, then the relations from them."""
+    model = graph.model
+    links = PageLinks(index, model.id, page.path)
+    home = links.markdown(model_page_path(model.id))
+    part = f" ({page.part} of {page.parts})" if page.parts > 1 else ""
+    relations = sorted(pair for element in page.elements for pair in entries.outgoing.get(element.id, []))
+    where = (f"[{escape_inline(model.display_title)}]({home}) › [Elements]({home}#elements) · "
+             f"{len(page.elements):,} elements" + (f", {_range(page)}" if page.parts > 1 else ""))
     return join_blocks([
-        f"#### {escape_inline(element.label)} {{#el-{element.id}}}",
-        " · ".join(facts),
-        safe_markdown(element.description),
-        table(("Property", "Value"), rows) if rows else "",
-        _navigation(graph, context, element),
-        _element_relations(graph, element),
-        _links(graph.model, context, element.links),
-        page_links(context.documents, graph.model, element.docs),
-    ])
+        front_matter(f"{model.display_title}: {page.title}{part}"),
+        f"# {escape_inline(page.title)}{part} {{#elements}}",
+        where,
+        entries.entries(page.elements, links),
+        "## Relations from these elements {#relations}",
+        entries.relations_table(relations, links) if relations else "None of these elements calls another.",
+    ]) + "\n"
 
 
-def _navigation(graph: ModelGraph, context: _Context, item: Element | Group) -> str:
-    """Its detail view and the views it appears in, linked."""
-    lines = []
-    detail = context.index.detail(graph.model.id, item)
-    if detail is not None:
-        lines.append(f"Detail view: {context.index.view_link(graph.model.id, detail)} ▸")
-    shown = views_showing(context.index, graph.model, item.id)
-    if shown:
-        lines.append("In views: " + ", ".join(shown))
-    return "  \n".join(lines)
-
-
-def _element_relations(graph: ModelGraph, element: Element) -> str:
-    """Its outgoing and incoming relations, each with the element at the other end linked."""
-    def line(other: str, label: str, kind: str) -> str:
-        said = f": {escape_inline(label)}" if label else ""
-        return f"{element_link(graph.elements, other)}{said} ({kind})"
-    outgoing = [line(r.target, r.label, r.kind.value) for r in graph.model.relations if r.source == element.id]
-    incoming = [line(r.source, r.label, r.kind.value) for r in graph.model.relations if r.target == element.id]
-    lines = (["**Calls →** " + " · ".join(outgoing)] if outgoing else []) + \
-        (["**Called by ←** " + " · ".join(incoming)] if incoming else [])
-    return "  \n".join(lines)
-
-
-def _groups(graph: ModelGraph, context: _Context) -> str:
+def _groups(graph: ModelGraph, context: Context, links: PageLinks) -> str:
     """Every group with its anchor, outer groups before the groups nested in them."""
     if not graph.model.groups:
         return ""
+    members: dict[str, list[str]] = {}
+    for element in graph.model.elements:
+        if element.group is not None:
+            members.setdefault(element.group, []).append(element.id)
+    nested: dict[str, list[str]] = {}
+    for group in graph.model.groups:
+        if group.parent is not None:
+            nested.setdefault(group.parent, []).append(group.id)
     parts = ["## Groups {#groups}"]
     for group, _depth in walk_groups(graph):
-        parts.append(_group_entry(graph, context, group))
+        parts.append(_group_entry(graph, context, links, group, members.get(group.id, []), nested.get(group.id, [])))
     return join_blocks(parts)
 
 
-def _group_entry(graph: ModelGraph, context: _Context, group: Group) -> str:
+def _group_entry(graph: ModelGraph, context: Context, links: PageLinks, group: Group, member_ids: list[str],
+                 nested_ids: list[str]) -> str:
     facts = [code(group.kind)]
     if group.parent is not None:
         facts.append(_inside(graph, group.parent))
-    members = [element_link(graph.elements, element.id) for element in graph.model.elements
-               if element.group == group.id]
-    nested = [group_link(graph.groups, child.id) for child in graph.model.groups if child.parent == group.id]
+    members = [element_link(graph.elements, element_id, links.entry) for element_id in member_ids[:SHOWN_MEMBERS]]
+    if len(member_ids) > SHOWN_MEMBERS:
+        members.append(f"and {len(member_ids) - SHOWN_MEMBERS:,} more (every element names its groups: "
+                       "see [Elements](#elements))")
+    nested = [group_link(graph.groups, child) for child in nested_ids]
     rows = [("tags", ", ".join(escape_inline(tag) for tag in group.tags))] if group.tags else []
     if group.owner:
         rows.append(("owner", escape_inline(group.owner)))
@@ -218,25 +219,28 @@ def _group_entry(graph: ModelGraph, context: _Context, group: Group) -> str:
     ])
 
 
+def _navigation(graph: ModelGraph, context: Context, group: Group) -> str:
+    """Its detail view and the views it appears in, linked."""
+    lines = []
+    detail = context.index.detail(graph.model.id, group)
+    if detail is not None:
+        lines.append(f"Detail view: {context.index.view_link(graph.model.id, detail)} ▸")
+    shown = views_showing(context.index, graph.model, group.id)
+    if shown:
+        lines.append("In views: " + ", ".join(shown))
+    return "  \n".join(lines)
+
+
 def _inside(graph: ModelGraph, group_id: str) -> str:
     """"in Region › VPC › Subnet": the enclosing groups, outermost first, as one reads a path."""
     return "in " + " › ".join(group_link(graph.groups, outer) for outer in reversed(graph.group_chain(group_id)))
 
 
 def _property_rows(properties: dict[str, PropertyValue]) -> list[tuple[str, str]]:
-    return [(escape_inline(name), escape_inline(_value_text(value))) for name, value in properties.items()]
+    return [(escape_inline(name), escape_inline(value_text(value))) for name, value in properties.items()]
 
 
-def _value_text(value: PropertyValue) -> str:
-    """A property as the model would write it (YAML words for booleans and null)."""
-    if isinstance(value, tuple):
-        return ", ".join(_value_text(item) for item in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "null" if value is None else str(value)
-
-
-def _links(model: Model, context: _Context, links: Mapping[str, str]) -> str:
+def _links(model: Model, context: Context, links: Mapping[str, str]) -> str:
     """"Links: ..."; a relative path naming an attached document links to its published page."""
     shown = []
     for name, url in links.items():
@@ -247,13 +251,12 @@ def _links(model: Model, context: _Context, links: Mapping[str, str]) -> str:
 
 # --- relations -------------------------------------------------------------------------
 
-def _relations(graph: ModelGraph) -> str:
+def _relations(graph: ModelGraph, entries: Catalogue, links: PageLinks, pages: tuple[EntryPage, ...]) -> str:
     relations = graph.model.relations
     if not relations:
         return join_blocks(["## Relations {#relations}", "This model has no relations."])
-    header = ["#", "From", "To", "Label", "Kind", "Technology", "Tags", "Description"]
-    rows = [[str(number), element_link(graph.elements, relation.source), element_link(graph.elements, relation.target),
-             escape_inline(relation.label), relation.kind.value, escape_inline(relation.technology),
-             ", ".join(escape_inline(tag) for tag in relation.tags), escape_inline(relation.description)]
-            for number, relation in enumerate(relations, start=1)]
-    return join_blocks(["## Relations {#relations}", drop_empty_columns(header, rows, keep=5)])
+    if pages:
+        return join_blocks(["## Relations {#relations}", f"{len(relations):,} relations: each element page "
+                            "lists the relations from its elements (see [Elements](#elements))."])
+    numbered = list(enumerate(relations, start=1))
+    return join_blocks(["## Relations {#relations}", entries.relations_table(numbered, links)])

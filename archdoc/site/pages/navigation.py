@@ -13,7 +13,8 @@ from archdoc.graph import build_graph
 from archdoc.load.attached import split_view_ref
 from archdoc.model import Element, Group, Model
 from archdoc.render.views import slice_view
-from archdoc.site.pages.text import escape_inline, safe_name
+from archdoc.site.pages.places import entry_pages, html_href, markdown_href, model_page_path
+from archdoc.site.pages.text import escape_inline
 
 ViewKey = tuple[str, str]  # (model id, view id)
 
@@ -35,6 +36,18 @@ class SiteIndex:
     shown: dict[ViewKey, frozenset[str]] = field(default_factory=dict)  # view -> element and group ids drawn
     parents: dict[ViewKey, list[Parent]] = field(default_factory=dict)
     items: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (model, id) -> (anchor, label)
+    # (model, element id) -> the docs page holding its entry, for elements not on their model's page
+    pages: dict[tuple[str, str], str] = field(default_factory=dict)
+    directory_urls: bool = True  # how MkDocs names pages: raw HTML links must be written as it will
+
+    def entry_page(self, model_id: str, item_id: str) -> str:
+        """The docs page that holds an element's or group's entry (groups are always on the model's page)."""
+        return self.pages.get((model_id, item_id)) or model_page_path(model_id)
+
+    def entry_href(self, from_page: str, model_id: str, item_id: str) -> str:
+        """A Markdown link target from a docs page to an element's or group's entry."""
+        anchor = self.items.get((model_id, item_id), (f"el-{item_id}", ""))[0]
+        return markdown_href(from_page, self.entry_page(model_id, item_id), anchor)
 
     def detail(self, model_id: str, item: Element | Group) -> ViewKey | None:
         """The view an element or group details into, when it names one that exists."""
@@ -48,9 +61,7 @@ class SiteIndex:
 
     def href(self, from_model: str, key: ViewKey) -> str:
         """A Markdown link target from a model's page to a view's section (same page or another model's)."""
-        target_model, view_id = key
-        anchor = f"#view-{view_id}"
-        return anchor if target_model == from_model else f"{safe_name(target_model)}.md{anchor}"
+        return markdown_href(model_page_path(from_model), model_page_path(key[0]), f"view-{key[1]}")
 
     def view_link(self, from_model: str, key: ViewKey) -> str:
         title = escape_inline(self.views[key])
@@ -75,12 +86,14 @@ class SiteIndex:
         return [chain for chain in trails if len(chain) == shortest]
 
 
-def site_index(models: Iterable[Model]) -> SiteIndex:
+def site_index(models: Iterable[Model], directory_urls: bool = True) -> SiteIndex:
     """The index of the given models (the whole site's, so `model-id/view-id` links resolve)."""
-    index = SiteIndex()
+    index = SiteIndex(directory_urls=directory_urls)
     models = sorted(models, key=lambda model: model.id)
     for model in models:
         index.titles[model.id] = model.display_title
+        for page in entry_pages(model):
+            index.pages.update(((model.id, element.id), page.path) for element in page.elements)
         graph = build_graph(model)
         index.items.update(((model.id, group.id), (f"grp-{group.id}", group.label)) for group in model.groups)
         index.items.update(((model.id, element.id), (f"el-{element.id}", element.label)) for element in model.elements)
@@ -117,14 +130,48 @@ def breadcrumbs(index: SiteIndex, model: Model, view_id: str) -> str:
 
 
 def _item_link(index: SiteIndex, model: Model, parent: Parent) -> str:
-    """The box that leads down, linked to its entry on its own model's page."""
+    """The box that leads down, linked to its entry (on its model's page or its element page)."""
     owner_model = parent.view[0]
-    page = "" if owner_model == model.id else f"{safe_name(owner_model)}.md"
-    anchor, label = index.items[(owner_model, parent.item)]
-    return f"[{escape_inline(label)}]({page}#{anchor})"
+    label = index.items[(owner_model, parent.item)][1]
+    return f"[{escape_inline(label)}]({index.entry_href(model_page_path(model.id), owner_model, parent.item)})"
 
 
 def views_showing(index: SiteIndex, model: Model, item_id: str) -> list[str]:
     """Links to the views of the model that draw an element or group."""
     return [index.view_link(model.id, (model.id, view.id)) for view in model.views
             if item_id in index.shown.get((model.id, view.id), frozenset())]
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Links from one page of the site (`page`, a docs path) of a model: to entries, views and the site's root."""
+
+    index: SiteIndex
+    model_id: str
+    page: str
+
+    def entry(self, item_id: str) -> str:
+        """A Markdown link target to an element's or group's entry of this model."""
+        return self.index.entry_href(self.page, self.model_id, item_id)
+
+    def entry_url(self, item_id: str) -> str:
+        """The same as a raw HTML link target."""
+        anchor = self.index.items.get((self.model_id, item_id), (f"el-{item_id}", ""))[0]
+        return self.url(self.index.entry_page(self.model_id, item_id), anchor)
+
+    def view_url(self, key: ViewKey) -> str:
+        """A raw HTML link target to a view's section on its model's page."""
+        return self.url(model_page_path(key[0]), f"view-{key[1]}")
+
+    def url(self, path: str, anchor: str = "") -> str:
+        """A raw HTML link target to a docs page or file (`assets/...`, `documents/x.md`)."""
+        return html_href(self.page, path, anchor, self.index.directory_urls)
+
+    def markdown(self, path: str, anchor: str = "") -> str:
+        """A Markdown link target to a docs page or file."""
+        return markdown_href(self.page, path, anchor)
+
+
+def model_links(index: SiteIndex, model_id: str) -> PageLinks:
+    """Links from a model's own page."""
+    return PageLinks(index, model_id, model_page_path(model_id))

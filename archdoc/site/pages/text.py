@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import quote
 
@@ -20,7 +20,8 @@ from archdoc.model import Element, Group
 from archdoc.model.visible import visible
 
 __all__ = [
-    "code", "drop_empty_columns", "element_link", "escape_html", "escape_inline", "fence", "first_paragraph",
+    "Href", "code", "code_html", "drop_empty_columns", "element_link", "escape_attribute", "escape_html",
+    "escape_inline", "fence", "first_paragraph", "flat_html",
     "front_matter", "group_link", "indent", "join_blocks", "link", "safe_markdown", "safe_name", "safe_url", "table",
     "usd",
 ]
@@ -66,6 +67,29 @@ _RESERVED_NAMES = frozenset(
 def escape_html(text: str) -> str:
     """`&`, `<` and `>` as character references (the text stays readable, nothing becomes a tag)."""
     return "".join(_HTML.get(char, char) for char in visible(text))
+
+
+def flat_html(text: str) -> str:
+    """Any text as one line of raw HTML text (labels, table cells), braces included.
+
+    Inside an md_in_html `markdown="1"` block attr_list still reads `{: onclick=...}` at the
+    end of some elements' text (`<dt>`): braces as character references are text only.
+    """
+    return _raw_html(" ".join(visible(text, keep=_WHITESPACE).split()))
+
+
+def escape_attribute(text: str) -> str:
+    """Text for a double-quoted HTML attribute value (an URL archdoc allowed, an id)."""
+    return escape_html(text).replace('"', "&quot;")
+
+
+def code_html(text: str) -> str:
+    """A `<code>` element showing the text literally, for raw HTML (which Markdown leaves alone)."""
+    return "<code>" + _raw_html(text) + "</code>"
+
+
+def _raw_html(text: str) -> str:
+    return escape_html(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def escape_inline(text: str) -> str:
@@ -146,20 +170,23 @@ def link(label: str, url: str) -> str:
     return f"[{escape_inline(label)}]({target})"
 
 
-def element_link(elements: Mapping[str, Element], element_id: str) -> str:
-    """A link to an element's entry on its model page (`#el-<id>`); ids are safe in anchors."""
+Href = Callable[[str], str]  # element or group id -> link target of its entry (`PageLinks.entry`)
+
+
+def element_link(elements: Mapping[str, Element], element_id: str, href: Href | None = None) -> str:
+    """A link to an element's entry: `href` says where it is (`#el-<id>` on the same page without one)."""
     element = elements.get(element_id)
     if element is None:  # a reference the loader reported as unknown: show it as written
         return escape_inline(element_id)
-    return f"[{escape_inline(element.label)}](#el-{element.id})"
+    return f"[{escape_inline(element.label)}]({href(element.id) if href else f'#el-{element.id}'})"
 
 
-def group_link(groups: Mapping[str, Group], group_id: str) -> str:
+def group_link(groups: Mapping[str, Group], group_id: str, href: Href | None = None) -> str:
     """A link to a group's entry on its model page (`#grp-<id>`)."""
     group = groups.get(group_id)
     if group is None:
         return escape_inline(group_id)
-    return f"[{escape_inline(group.label)}](#grp-{group.id})"
+    return f"[{escape_inline(group.label)}]({href(group.id) if href else f'#grp-{group.id}'})"
 
 
 def safe_name(name: str) -> str:
