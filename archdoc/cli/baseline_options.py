@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from archdoc.diff.identity import finding_identity
 from archdoc.lint import LintReport
 from archdoc.lint.baseline import BaselineError, Entry, format_baseline, match_baseline, read_baseline
 from archdoc.load import LoadResult
-from archdoc.model import Problem
+from archdoc.model import Model, Problem
 
 
 def add_baseline_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,8 +29,11 @@ def apply_baseline(args: argparse.Namespace, result: LoadResult, report: LintRep
         return _fail("--prune-baseline and --strict-baseline need --baseline FILE")
     if args.baseline is not None and args.write_baseline is not None:
         return _fail("use --baseline or --write-baseline, not both")
+    if args.baseline is None and args.write_baseline is None:
+        return report, 0  # no baseline: no identities to compute (a cost per finding)
     findings = [problem for problem in report.problems if problem.suppressed is None]
-    entries = [_entry(problem, result) for problem in findings]
+    models = result.by_id
+    entries = [_entry(problem, models) for problem in findings]
     if args.write_baseline is not None:
         if report.unreadable:
             return report, 0  # a baseline of unreadable input would accept nothing useful
@@ -43,8 +45,7 @@ def apply_baseline(args: argparse.Namespace, result: LoadResult, report: LintRep
               f"{args.write_baseline}", file=sys.stderr)
         accepted = [p for p in report.problems if p.suppressed is not None]  # every finding is now baselined
         return LintReport(accepted, report.files, report.unreadable), 0
-    if args.baseline is None:
-        return report, 0
+    assert args.baseline is not None
     try:
         baseline = read_baseline(args.baseline)
     except BaselineError as error:
@@ -77,8 +78,11 @@ def apply_baseline(args: argparse.Namespace, result: LoadResult, report: LintRep
     return shown, status
 
 
-def _entry(problem: Problem, result: LoadResult) -> Entry:
-    identity = finding_identity(problem, result.by_id)
+def _entry(problem: Problem, models: dict[str, Model]) -> Entry:
+    # Only with a baseline: plain `archdoc lint` does not load the diff package.
+    from archdoc.diff.identity import finding_identity
+
+    identity = finding_identity(problem, models)
     return (identity.code, identity.model, identity.subject, identity.message)
 
 
