@@ -18,7 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
@@ -31,6 +31,7 @@ from archdoc.site.imagecache import MANIFEST, ImageBuildError, ImageFile, manife
 from archdoc.site.mkdocs.config import enforce_safety, install_mermaid_fence
 from archdoc.site.mkdocs.embed import Embedder, install_embed_fence
 from archdoc.site.mkdocs.noimages import skipped_message, without_images
+from archdoc.site.mkdocs.search import add_search_entries
 from archdoc.site.mkdocs.themes import MATERIAL, ContainSnippets, GeneratedPages, neutralise_theme, warn_theme_loads
 from archdoc.site.output import MARKER, MARKER_TEXT, UnsafeOutputError, check_output, checked_site_path, is_archdoc_site
 from archdoc.site.pages import SitePlan, plan_site
@@ -74,6 +75,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self.images: list[ImageFile] = []
         self.skipped_images: set[str] = set()  # not drawn: Graphviz is missing
         self.generated = GeneratedPages()
+        self.page_urls: dict[str, str] = {}  # a generated page's docs path -> its URL, for the search entries
         self.embedder = Embedder([], {}, lambda: set())
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
 
@@ -132,6 +134,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         for path, source in self.plan.files.items():
             files.append(File.generated(config, _site_path(path), abs_src_path=source))
         _extend_nav(config, files, self.plan)
+        self.page_urls = {file.src_uri: file.url for file in files.documentation_pages() if file.generated_by}
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -149,8 +152,10 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         server.watch(str(_project_dir(config) / self.config.models))
         return server
 
+    @event_priority(-100)  # after the search plugin has written its index: the elements are added to it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        add_search_entries(site, self.plan.search, self.page_urls)
         (site / MANIFEST).write_text(manifest_text(self.images), encoding="utf-8")
         (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         warn_theme_loads(config, [site / "index.html"])
