@@ -16,7 +16,7 @@ from archdoc.model import RelationKind, RuleOption, Selector, Severity, SourceSp
 from archdoc.model.types import PropertyValue
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftLayer:
     id: str
     span: SourceSpan
@@ -25,7 +25,7 @@ class DraftLayer:
     cross_cutting: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftGroup:
     id: str
     span: SourceSpan
@@ -44,7 +44,7 @@ class DraftGroup:
     spans: dict[str, SourceSpan] = field(default_factory=dict)  # field -> where its value was written
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftElement:
     id: str
     span: SourceSpan
@@ -64,7 +64,7 @@ class DraftElement:
     spans: dict[str, SourceSpan] = field(default_factory=dict)  # field -> where its value was written
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftRelation:
     source: str
     target: str
@@ -76,7 +76,7 @@ class DraftRelation:
     tags: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftView:
     id: str
     span: SourceSpan
@@ -89,7 +89,7 @@ class DraftView:
     description: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftStep:
     source: str
     target: str
@@ -98,7 +98,7 @@ class DraftStep:
     kind: RelationKind = RelationKind.SYNC
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftFlow:
     id: str
     span: SourceSpan
@@ -107,7 +107,7 @@ class DraftFlow:
     description: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftInclude:
     """An `include:` entry as written, resolved (and read) by the resolve step."""
 
@@ -115,7 +115,7 @@ class DraftInclude:
     span: SourceSpan
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftIgnore:
     rule: str
     reason: str
@@ -125,7 +125,7 @@ class DraftIgnore:
     relation: tuple[str, str] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftRules:
     """`rules:`: archdoc's own keys read, the rules' options kept as written for the rules to read."""
 
@@ -135,7 +135,7 @@ class DraftRules:
     options: dict[str, RuleOption] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftDocument:
     """The entries of one source document (a model file or a fragment), in the order written."""
 
@@ -150,7 +150,7 @@ class DraftDocument:
     flows: list[DraftFlow] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftModel(DraftDocument):
     """A whole model as a reader made it: the document's entries plus the model's own fields."""
 

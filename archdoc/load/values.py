@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from archdoc.load import codes
@@ -20,6 +21,19 @@ from archdoc.model import Problem, Selector, Severity, SourceSpan
 
 _ID = re.compile(ID_PATTERN)
 SELECTOR_PREFIXES = ("tag", "layer", "in", "kind", "category", "prop")
+
+_new_span = object.__new__
+_set_path, _set_line, _set_column = SourceSpan.path.__set__, SourceSpan.line.__set__, SourceSpan.column.__set__  # type: ignore[attr-defined]
+
+
+def located(path: str, line: int, column: int) -> SourceSpan:
+    """SourceSpan(path, line, column), made without the frozen dataclass's __init__: a model of
+    50,000 elements makes half a million spans, and this costs a third of the call."""
+    span = _new_span(SourceSpan)
+    _set_path(span, path)
+    _set_line(span, line)
+    _set_column(span, column)
+    return span
 
 
 def node_name(node: AnyNode) -> str:
@@ -43,7 +57,7 @@ class Reader:
         return self._path
 
     def span(self, node: AnyNode) -> SourceSpan:
-        return SourceSpan(self._path, node.line, node.column)
+        return located(self._path, node.line, node.column)
 
     def report(
         self, code: str, message: str, node: AnyNode, *, severity: Severity = Severity.ERROR, element: str | None = None
@@ -86,6 +100,28 @@ class Reader:
             return []  # `views:` with nothing after it: an empty list
         self.report(codes.WRONG_TYPE, f"expected a list of {what}, found {node_name(node)}", node)
         return []
+
+    def each(self, node: AnyNode, what: str) -> Iterator[AnyNode]:
+        """The items of a list, consumed: each is let go once read, so that the nodes of a large
+        model are freed while its drafts are made instead of all living beside them. A list that
+        an alias repeats is read as it is."""
+        items = self.items(node, what)
+        if type(node) is not SequenceNode or node.shared:
+            yield from items
+            return
+        node.items = []
+        for index, item in enumerate(items):
+            items[index] = None  # type: ignore[call-overload]
+            yield item
+
+    def records(self, node: AnyNode | None, spec: Spec, what: str) -> Iterator[Fields]:
+        """A list of mappings read against a spec, one record at a time (the list consumed, as by `each`)."""
+        if node is None:
+            return
+        for item in self.each(node, what):
+            record = self.record(item, spec)
+            if record is not None:
+                yield record
 
     # --- scalars ---------------------------------------------------------------------
 
@@ -300,12 +336,20 @@ class Fields:
 
     def span(self, name: str | None = None) -> SourceSpan:
         node = self.node if name is None else self.nodes.get(name, self.node)
-        return self.reader.span(node)
+        return located(self.reader.path, node.line, node.column)
 
     def read(self, name: str) -> Any:
         """The value of one field, read by its declared type (None or empty when absent)."""
         field = self.spec.by_name[name]
-        return read_value(self.reader, self.nodes.get(name), field)
+        node = self.nodes.get(name)
+        if node is None and field.type in _ABSENT:
+            return _ABSENT[field.type]  # most keys are absent from most entries
+        return read_value(self.reader, node, field)
+
+
+# What read_value answers for an absent key of these types (the others answer a fresh container).
+_ABSENT: dict[str, Any] = {"text": None, "string": None, "kind": None, "arrow": None, "id": None, "layer-ref": None,
+                           "reason": "", "bool": None, "int": None, "enum": None, "strings": (), "selector": ()}
 
 
 def read_value(reader: Reader, node: AnyNode | None, field: Field) -> Any:

@@ -26,7 +26,7 @@ from archdoc.load.draft import (
     DraftView,
 )
 from archdoc.load.files import SourceFile, read_text
-from archdoc.load.values import Fields, Reader, node_name
+from archdoc.load.values import Fields, Reader, located, node_name
 from archdoc.load.yamlnodes import AnyNode, MappingNode, ReadError, ScalarNode, parse
 from archdoc.model import Problem, RelationKind, RuleOption, Selector, Severity, SourceSpan
 
@@ -144,9 +144,10 @@ def _document(reader: Reader, fields: Fields, document: DraftDocument) -> None:
     document.layers = [_layer(reader, record) for record in fields.read("layers")]
     for record in fields.read("groups"):
         _group(reader, record, None, document.groups)
-    document.elements = [e for e in (_element(reader, record) for record in fields.read("elements")) if e]
+    elements = reader.records(fields.get("elements"), schema.ELEMENT, "elements")
+    document.elements = [e for e in (_element(reader, record) for record in elements) if e]
     if (relations := fields.get("relations")) is not None:
-        for item in reader.items(relations, "relations"):
+        for item in reader.each(relations, "relations"):
             parsed = _arrow(reader, item, schema.RELATION, "relation")
             if parsed is not None:
                 source, target, label, kind, more = parsed
@@ -167,8 +168,14 @@ def _layer(reader: Reader, fields: Fields) -> DraftLayer:
 
 
 def _spans(fields: Fields, names: tuple[str, ...], properties: dict[str, SourceSpan]) -> dict[str, SourceSpan]:
-    spans = {name: fields.span(name) for name in names if name in fields}
-    spans.update((f"properties.{key}", span) for key, span in properties.items())
+    spans: dict[str, SourceSpan] = {}
+    nodes, path = fields.nodes, fields.reader.path
+    for name in names:
+        node = nodes.get(name)
+        if node is not None:
+            spans[name] = located(path, node.line, node.column)
+    for key, span in properties.items():
+        spans[f"properties.{key}"] = span
     return spans
 
 

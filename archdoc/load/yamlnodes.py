@@ -66,7 +66,7 @@ class ScalarNode(Node):
             return self.tag
         if not self.plain:
             return STR
-        return implicit_tag(self.value)
+        return _IMPLICIT_CACHE.get(self.value) or implicit_tag(self.value)
 
     def resolve(self) -> Any:
         """The scalar as a Python value, typed as YAML 1.1 would type it (timestamps stay text)."""
@@ -88,7 +88,7 @@ class ScalarNode(Node):
 
 
 class MappingNode(Node):
-    __slots__ = ("pairs", "tag", "size")
+    __slots__ = ("pairs", "tag", "size", "shared")
 
     def __init__(self, line: int, column: int, tag: str | None = None) -> None:
         self.pairs: list[tuple[ScalarNode, AnyNode]] = []
@@ -96,6 +96,7 @@ class MappingNode(Node):
         self.column = column
         self.size = 1
         self.tag = tag  # one of the local tags the caller accepted (`!GetAtt`), or None
+        self.shared = False  # its pairs are also an alias's: never consumed
 
     def get(self, key: str) -> AnyNode | None:
         for key_node, value in self.pairs:
@@ -105,7 +106,7 @@ class MappingNode(Node):
 
 
 class SequenceNode(Node):
-    __slots__ = ("items", "tag", "size")
+    __slots__ = ("items", "tag", "size", "shared")
 
     def __init__(self, line: int, column: int, tag: str | None = None) -> None:
         self.items: list[AnyNode] = []
@@ -113,6 +114,7 @@ class SequenceNode(Node):
         self.column = column
         self.size = 1
         self.tag = tag  # one of the local tags the caller accepted (`!If`), or None
+        self.shared = False  # its items are also an alias's: never consumed
 
 
 AnyNode = ScalarNode | MappingNode | SequenceNode
@@ -264,6 +266,8 @@ def _build(
     created = 0  # nodes made from events
     expanded = 0  # nodes attached so far, each alias counted as the nodes it repeats
     aliased = False
+    texts: dict[str, str] = {}
+    last_line, line = -1, 0
 
     while True:
         event = get_event()
@@ -271,11 +275,16 @@ def _build(
         if kind is scalar_event:
             mark = event.start_mark
             tag = event.tag
+            value = event.value
             node: Any = new_scalar(ScalarNode)
-            node.value = event.value
+            # One string object for each text written many times (keys, kinds, layers, groups).
+            node.value = texts.setdefault(value, value) if len(value) < 40 else value
             node.plain = not event.style and event.implicit[0]
             node.tag = None if tag is None or tag == "!" else _scalar_tag(event, local_tags)
-            node.line = mark.line + 1
+            if mark.line != last_line:  # the nodes of one line share its number
+                last_line = mark.line
+                line = last_line + 1
+            node.line = line
             node.column = mark.column + 1
             created += 1
             if event.anchor:
@@ -386,6 +395,7 @@ def _at_alias(node: AnyNode, line: int, column: int) -> AnyNode:
         copy = SequenceNode(line, column, node.tag)
         copy.items = node.items
     copy.size = node.size
+    node.shared = copy.shared = True
     return copy
 
 
