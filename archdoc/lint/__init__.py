@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from archdoc.graph import ModelGraph, build_graph
 from archdoc.lint.options import read_options
 from archdoc.lint.packs import enabled_packs, settings_for_disabled_packs
+from archdoc.lint.parallel import lint_each
 from archdoc.lint.registry import CHECKS, OPTIONS, PACKS, RULES, UNUSED_SUPPRESSION, Rule
 from archdoc.lint.rules._iac import IAC_CONTEXT
 from archdoc.load import LoadResult, codes
@@ -93,14 +94,17 @@ def lint_result(result: LoadResult, project_packs: Mapping[str, bool] | None = N
 
     `iac` reads the infrastructure code each model names (`iac:`) for the AD5xx rules.
     """
-    problems = list(result.problems)
-    for model in result.models:
+    def lint_one(model: Model) -> list[Problem]:
         conformance = None
         if iac and model.iac:  # the IaC readers load only for a model that names its code
             from archdoc.lint.iac import model_conformance
 
             conformance = model_conformance(model)
-        problems.extend(lint_model(model, project_packs=project_packs, iac=conformance))
+        return lint_model(model, project_packs=project_packs, iac=conformance)
+
+    problems = list(result.problems)
+    for findings in lint_each(result.models, lint_one):  # models are independent: many go to every core
+        problems.extend(findings)
     return LintReport(sort_problems(problems), len(result.files), result.unreadable)
 
 
