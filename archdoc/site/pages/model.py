@@ -15,7 +15,7 @@ from archdoc.site.pages.elements import Catalogue, Context, value_text
 from archdoc.site.pages.failures import failure_section
 from archdoc.site.pages.navigation import PageLinks, SiteIndex, model_links, site_index, views_showing
 from archdoc.site.pages.owners import owners_section
-from archdoc.site.pages.places import PAGE_SIZE, EntryPage, entry_pages, model_page_path
+from archdoc.site.pages.places import EntryPage, entry_pages, model_page_path
 from archdoc.site.pages.text import (
     code,
     element_link,
@@ -28,7 +28,7 @@ from archdoc.site.pages.text import (
     table,
 )
 
-SHOWN_MEMBERS = 50  # elements listed in a group's entry; the rest are counted
+SHOWN_MEMBERS = 20  # elements listed in a group's entry; the rest are counted (every entry names its groups)
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,7 @@ def _elements(graph: ModelGraph, entries: Catalogue, links: PageLinks, pages: tu
 def _index(model: Model, links: PageLinks, pages: tuple[EntryPage, ...]) -> str:
     """Per layer (or top-level group): how many elements it has, and links to its pages."""
     by = "layer" if model.layers else "outermost group"
-    parts = [f"{len(model.elements):,} elements, listed on pages by {by} (at most {PAGE_SIZE} a page); "
-             "search finds any of them by name."]
+    parts = [f"{len(model.elements):,} elements, listed on pages by {by}; search finds any of them by name."]
     sections: dict[str, list[EntryPage]] = {}
     for page in pages:
         sections.setdefault(page.anchor, []).append(page)
@@ -150,9 +149,8 @@ def _index(model: Model, links: PageLinks, pages: tuple[EntryPage, ...]) -> str:
 def _range(page: EntryPage) -> str:
     """"Elements 501–1,000" of a part (or "All elements" of a section on one page)."""
     if page.parts == 1:
-        return f"{len(page.elements):,} on one page"
-    first = (page.part - 1) * PAGE_SIZE + 1
-    return f"{first:,}–{first + len(page.elements) - 1:,}"
+        return "all on one page"
+    return f"{page.first:,}–{page.first + len(page.elements) - 1:,}"
 
 
 def element_page(graph: ModelGraph, entries: Catalogue, page: EntryPage, index: SiteIndex) -> str:

@@ -29,6 +29,7 @@ class EntryPage:
     anchor: str  # the model page's anchor of this part (`layer-app`, `grp-vpc`, `no-layer`)
     part: int  # 1, 2, ... within its layer or group
     parts: int
+    first: int  # the position of its first element within its layer or group, from 1
     elements: tuple[Element, ...]
 
 
@@ -52,7 +53,8 @@ def entry_pages(model: Model) -> tuple[EntryPage, ...]:
         chunks = [members[start:start + PAGE_SIZE] for start in range(0, len(members), PAGE_SIZE)]
         for part, chunk in enumerate(chunks, start=1):
             page_name = name if part == 1 else _free(f"{name}-{part}", taken)
-            pages.append(EntryPage(f"{folder}/{page_name}.md", title, anchor, part, len(chunks), tuple(chunk)))
+            pages.append(EntryPage(f"{folder}/{page_name}.md", title, anchor, part, len(chunks),
+                                   (part - 1) * PAGE_SIZE + 1, tuple(chunk)))
     return tuple(pages)
 
 
