@@ -89,9 +89,9 @@ def render_diagram(model: Model, fmt: str, *, view_id: str | None = None, flow_i
 
 
 def build_site(result: LoadResult, report: LintReport, models: Path, out: Path, strict: bool,
-               progress: Callable[[str], None], diff_base: str | None = None) -> SiteSummary:
+               progress: Callable[[str], None], diff_base: str | None = None, png: bool | None = None) -> SiteSummary:
     """Publish the linted models as a site in `out` (MkDocs and the renderers load here, on first use)."""
     from archdoc.site.build import BuildRequest
     from archdoc.site.build import build_site as build
 
-    return build(result, report, BuildRequest(models, out, Path.cwd(), strict, diff_base), progress)
+    return build(result, report, BuildRequest(models, out, Path.cwd(), strict, diff_base, png), progress)

@@ -28,6 +28,9 @@ def add_build_parser(subparsers: argparse._SubParsersAction) -> None:
                              "[tool.archdoc] strict")
     parser.add_argument("--diff-base", metavar="REV", help="add a Changes page against this git revision "
                         "(or path) and mark changed elements on the model pages")
+    parser.add_argument("--png", action=argparse.BooleanOptionalAction, default=None,
+                        help="publish each view and flow as PNG too, for download beside the SVG (default: as "
+                             "mkdocs.yml's archdoc plugin option png says, else SVG only)")
     parser.set_defaults(run=run_build)
 
 
@@ -61,7 +64,7 @@ def run_build(args: argparse.Namespace) -> int:
     with terminal.Progress(quiet=args.quiet) as progress:  # a live line on a terminal, plain lines in a log
         progress(f"models: {len(result.models)} loaded and linted")
         summary = pipeline.build_site(result, report, args.models, args.out, args.strict, progress,
-                                      diff_base=args.diff_base)
+                                      diff_base=args.diff_base, png=args.png)
         progress(f"site: {args.out} written ({summary.pages} generated pages, {summary.images_rendered} images "
                  f"rendered, {summary.images_reused} unchanged) in {summary.seconds:.1f} s")
     # The warnings come once the site is written (they are on its pages too): a build refused for its

@@ -57,6 +57,7 @@ class BuildRequest:
     project: Path = Path(".")
     strict: bool = False
     diff_base: str | None = None  # a git revision (or path): add a Changes page against it
+    png: bool | None = None  # publish PNGs too (True), not (False), or as mkdocs.yml's archdoc `png:` says (None)
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,16 @@ def build_site(result: LoadResult, report: LintReport, request: BuildRequest, pr
                 (staging / "docs").mkdir()
                 config["docs_dir"] = str(staging / "docs")
             plugin = _archdoc_plugin(config)
+            if request.png is not None:
+                plugin.config["png"] = request.png
             previous = request.out if is_archdoc_site(request.out) else None
             plugin.inputs = BuildInputs(result, report, previous, staging / "images", progress,
                                         _changes(result, report, request))
             progress(f"pages: {len(result.models)} models; MkDocs is building the site")
-            _run_mkdocs(config)
+            try:
+                _run_mkdocs(config)
+            finally:  # failed or interrupted: no `dot` outlives the build or writes into the staging folder
+                plugin.stop_images()
             swap_in(staging / "site", request.out, staging)
     rendered = sum(1 for image in plugin.images if image.rendered)
     return BuildSummary(len(plugin.plan.pages), rendered, len(plugin.images) - rendered,

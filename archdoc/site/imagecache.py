@@ -1,18 +1,21 @@
-"""The site's images: reused from the previous site when their content key is unchanged, else rendered in parallel."""
+"""The site's images: reused from the previous site when their content key is unchanged, else rendered in parallel,
+in the background while MkDocs converts the pages."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import queue
 import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from archdoc import __version__
-from archdoc.render.images import ImageError, image_key, render_image
+from archdoc.render.images import DotRuns, ImageError, image_key, render_image
 from archdoc.site.output import checked_site_path
 from archdoc.site.pages import ImageRequest
 
@@ -55,62 +58,117 @@ def manifest_text(images: Iterable[ImageFile]) -> str:
     return json.dumps(document, indent=1, sort_keys=True) + "\n"
 
 
-def prepare_images(requests: Sequence[ImageRequest], previous_site: Path | None, work_dir: Path,
-                   progress: Progress) -> list[ImageFile]:
-    """Every requested image as a file under `work_dir`, sorted by path; ImageBuildError lists every failure.
+def start_images(requests: Sequence[ImageRequest], previous_site: Path | None, work_dir: Path,
+                 progress: Progress) -> ImageBatch:
+    """Every requested image as a file under `work_dir`: the previous site's reused now, the rest rendering
+    in the background (`ImageBatch.wait`). ValueError for a path that would leave the site.
 
-    ValueError for a path that would leave the site.
+    The content keys and the reuse are done here, before anything else runs: under a plain
+    `mkdocs build` the previous site is the one MkDocs empties next.
     """
     keyed = {checked_site_path(request.path): (request, image_key(request.slice, request.fmt)) for request in requests}
     previous = read_manifest(previous_site) if previous_site else {}
-    ready: list[ImageFile] = []
-    to_render: list[tuple[str, ImageRequest, str]] = []
+    images: list[ImageFile] = []
+    to_render: list[tuple[ImageFile, ImageRequest]] = []
     for path, (request, key) in sorted(keyed.items()):
         reusable = _reusable(previous_site, path) if previous.get(path) == key else None
+        target = _target(work_dir, path)
         if reusable is not None:
-            target = _target(work_dir, path)
             _link_or_copy(reusable, target)
-            ready.append(ImageFile(path, key, target, rendered=False))
+            images.append(ImageFile(path, key, target, rendered=False))
         else:
-            to_render.append((path, request, key))
+            image = ImageFile(path, key, target, rendered=True)
+            images.append(image)
+            to_render.append((image, request))
+    batch = ImageBatch(images, to_render, progress)
     if keyed:
-        progress(f"images: {len(to_render)} to render, {len(ready)} unchanged")
-    ready += _render_all(to_render, work_dir, progress)
-    return sorted(ready, key=lambda image: image.path)
+        progress(f"images: {len(to_render)} to render, {len(images) - len(to_render)} unchanged")
+    return batch
 
 
-def _render_all(jobs: list[tuple[str, ImageRequest, str]], work_dir: Path, progress: Progress) -> list[ImageFile]:
-    """Render in parallel; report each model's batch as it completes; collect every failure."""
-    if not jobs:
-        return []
-    started = time.monotonic()
-    left_per_model: dict[str, int] = {}
-    for _path, request, _key in jobs:
-        left_per_model[request.slice.model_id] = left_per_model.get(request.slice.model_id, 0) + 1
-    done: list[ImageFile] = []
-    failures: list[str] = []
-    pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="archdoc-image")
+def prepare_images(requests: Sequence[ImageRequest], previous_site: Path | None, work_dir: Path,
+                   progress: Progress) -> list[ImageFile]:
+    """`start_images`, waited for: every image ready, sorted by path; ImageBuildError lists every failure."""
+    batch = start_images(requests, previous_site, work_dir, progress)
     try:
-        futures: dict[Future[Path], tuple[str, ImageRequest, str]] = {
-            pool.submit(render_image, request.slice, request.fmt, _target(work_dir, path)): (path, request, key)
-            for path, request, key in jobs
-        }
-        for future in as_completed(futures):
-            path, request, key = futures[future]
-            try:
-                done.append(ImageFile(path, key, future.result(), rendered=True))
-            except ImageError as error:
-                failures.append(f"{path}: {error}")
-            model_id = request.slice.model_id
-            _count(progress, len(done) + len(failures), len(jobs))
-            left_per_model[model_id] -= 1
-            if left_per_model[model_id] == 0:
-                progress(f"images: {model_id} done ({time.monotonic() - started:.1f} s)")
+        return batch.wait()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)  # on Ctrl+C, do not wait for the whole queue
-    if failures:
-        raise ImageBuildError("images could not be rendered:\n  " + "\n  ".join(sorted(failures)))
-    return done
+        batch.stop()
+
+
+class ImageBatch:
+    """The images of one build: rendered on WORKERS threads (each running `dot`) while the caller goes on.
+
+    Its progress is reported on the caller's thread, by `poll` (as it goes) and `wait`; `stop`
+    ends it early: queued renders are dropped and running `dot`s killed, so that nothing
+    outlives the build or writes into a folder being removed (Ctrl+C, a failed build).
+    """
+
+    def __init__(self, images: list[ImageFile], to_render: list[tuple[ImageFile, ImageRequest]],
+                 progress: Progress) -> None:
+        self.images = images  # every image, sorted by path: their files exist once `wait` returns
+        self.progress = progress
+        self.total = len(to_render)
+        self.failures: list[str] = []
+        self._dot = DotRuns()
+        self._finished: queue.SimpleQueue[tuple[ImageFile, str, BaseException | None]] = queue.SimpleQueue()
+        self._left_per_model: dict[str, int] = {}
+        self._reported = 0
+        self._started = time.monotonic()
+        self._pool: ThreadPoolExecutor | None = None
+        if not to_render:
+            return
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="archdoc-image")
+        try:
+            for image, request in to_render:
+                model_id = request.slice.model_id
+                self._left_per_model[model_id] = self._left_per_model.get(model_id, 0) + 1
+                future = self._pool.submit(render_image, request.slice, request.fmt, image.source, dot=self._dot)
+                future.add_done_callback(functools.partial(self._done, image, model_id))
+        except BaseException:  # Ctrl+C while the first renders already run: nobody else can stop them
+            self.stop()
+            raise
+
+    def poll(self) -> None:
+        """Report the renders finished since the last call, without waiting."""
+        while True:
+            try:
+                self._report(*self._finished.get_nowait())
+            except queue.Empty:
+                return
+
+    def wait(self) -> list[ImageFile]:
+        """Every image, once all are rendered; ImageBuildError listing each that could not be."""
+        while self._reported < self.total:
+            self._report(*self._finished.get())
+        self.stop()
+        if self.failures:
+            raise ImageBuildError("images could not be rendered:\n  " + "\n  ".join(sorted(self.failures)))
+        return self.images
+
+    def stop(self) -> None:
+        """Drop the renders not started, kill the running `dot`s, and wait for the threads to end."""
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        self._dot.stop()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def _done(self, image: ImageFile, model_id: str, future: Future[Path]) -> None:
+        """On the rendering thread (or the caller's, for a cancelled one): hand the outcome over."""
+        error = CancelledError() if future.cancelled() else future.exception()
+        self._finished.put((image, model_id, error))
+
+    def _report(self, image: ImageFile, model_id: str, error: BaseException | None) -> None:
+        self._reported += 1
+        if isinstance(error, ImageError):
+            self.failures.append(f"{image.path}: {error}")
+        elif error is not None and not isinstance(error, CancelledError):
+            raise error  # a bug in archdoc, with its traceback (under --debug)
+        _count(self.progress, self._reported, self.total)
+        self._left_per_model[model_id] -= 1
+        if self._left_per_model[model_id] == 0:
+            self.progress(f"images: {model_id} done ({time.monotonic() - self._started:.1f} s)")
 
 
 def _count(progress: Progress, done: int, total: int) -> None:

@@ -170,7 +170,7 @@ def test_without_graphviz_the_site_has_its_mermaid_diagrams_and_says_once_what_w
     run = archdoc(root, "build", env=env)
     assert run.returncode == 0, run.stderr
     assert run.stderr.count("Graphviz `dot` was not found") == 1
-    assert "3 images (SVG and PNG) not drawn, of models shop (3)" in run.stderr and "apt-get install graphviz" in run.stderr
+    assert "3 images not drawn, of models shop (3)" in run.stderr and "apt-get install graphviz" in run.stderr
     model_page = (root / "site" / "models" / "shop" / "index.html").read_text(encoding="utf-8")
     assert model_page.count("Image not drawn: Graphviz is not installed.") == 3
     assert ".svg" not in model_page and 'class="archdoc-mermaid"' in model_page
@@ -189,6 +189,9 @@ def test_without_images_takes_out_only_the_skipped_images_and_their_links() -> N
     skipped = {"models/shop/overview.svg", "models/shop/overview.png"}
     assert without_images(page, "models/shop.md", skipped) == f"{NOT_DRAWN}\n\n\n\n![Kept](shop/kept.svg)\n"
     assert without_images(page, "models/shop.md", set()) == page
+    # A build without --png: the PNG's download link goes, the SVG and its link stay.
+    assert without_images(page, "models/shop.md", {"models/shop/overview.png"}) == page.replace(
+        " · [PNG](shop/overview.png)", "")
 
 
 @pytest.mark.parametrize("body, message", [

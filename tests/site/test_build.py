@@ -115,7 +115,7 @@ def test_a_folder_with_only_models_builds_a_complete_offline_site(project: Path)
         for host in ("fonts.googleapis.com", "fonts.gstatic.com", "unpkg.com", "cdn.jsdelivr.net"):
             assert host not in text, (html, host)
     assert sorted(path.name for path in project.iterdir()) == ["models", "site"]  # nothing else written
-    assert "archdoc: images: 8 to render, 0 unchanged" in run.stderr
+    assert "archdoc: images: 4 to render, 0 unchanged" in run.stderr  # an SVG per view and flow
 
 
 def test_lint_errors_stop_the_build_with_the_lint_report_and_write_nothing(project: Path) -> None:
@@ -229,17 +229,17 @@ def test_two_builds_are_byte_identical_whatever_the_hash_seed_time_zone_and_fold
 def test_a_warm_rebuild_renders_no_image_and_a_changed_model_only_its_own(built: Path) -> None:
     manifest = (built / "site" / ".archdoc-manifest.json").read_text()
     run = archdoc(built, "build")
-    assert "images: 0 to render, 8 unchanged" in run.stderr
+    assert "images: 0 to render, 4 unchanged" in run.stderr
     assert (built / "site" / ".archdoc-manifest.json").read_text() == manifest
     (built / "models" / "tiny.yaml").write_text(TINY.replace("Alpha", "Alpha prime"), encoding="utf-8")
     run = archdoc(built, "build")
-    assert "images: 2 to render, 6 unchanged" in run.stderr
+    assert "images: 1 to render, 3 unchanged" in run.stderr
     assert "images: tiny done" in run.stderr and "images: shop done" not in run.stderr
 
 
 def test_a_fresh_output_folder_renders_every_image(built: Path) -> None:
     run = archdoc(built, "build", "--out", "elsewhere")
-    assert "images: 8 to render, 0 unchanged" in run.stderr
+    assert "images: 4 to render, 0 unchanged" in run.stderr
 
 
 def test_generated_pages_never_land_in_site_src(project: Path) -> None:

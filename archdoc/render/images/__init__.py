@@ -40,6 +40,7 @@ from archdoc.model import Problem, Severity, SourceSpan
 from archdoc.render.images.dot import DotSource, build_dot, escape
 from archdoc.render.images.graphviz import (
     DOT_MISSING,
+    DotRuns,
     ImageError,
     dot_executable,
     graphviz_version,
@@ -50,8 +51,8 @@ from archdoc.render.images.graphviz import (
 from archdoc.render.images.icons import PILLOW_VERSION
 from archdoc.render.views import ViewSlice, collapsed_versions
 
-__all__ = ["DOT_MISSING", "FORMATS", "ImageError", "MAX_IMAGE_EDGES", "MAX_IMAGE_NODES", "escape", "exported_dot",
-           "image_dot", "image_key", "prepare_image_slice", "render_image"]
+__all__ = ["DOT_MISSING", "FORMATS", "DotRuns", "ImageError", "MAX_IMAGE_EDGES", "MAX_IMAGE_NODES", "escape",
+           "exported_dot", "image_dot", "image_key", "prepare_image_slice", "render_image"]
 
 FORMATS = ("svg", "png", "dot")
 # Measured (bench/render_images.py, 2 cores): 300 boxes take 1-3 s as SVG and 2.5-5 s as PNG, 500 boxes
@@ -118,11 +119,13 @@ def image_key(view_slice: ViewSlice, fmt: str) -> str:
     return digest.hexdigest()
 
 
-def render_image(view_slice: ViewSlice, fmt: str, out_path: Path | str, *, timeout: float = 60.0) -> Path:
+def render_image(view_slice: ViewSlice, fmt: str, out_path: Path | str, *, timeout: float = 60.0,
+                 dot: DotRuns | None = None) -> Path:
     """Draw the slice as `fmt` (svg, png or dot) into `out_path`, atomically; ImageError on failure.
 
     Nothing but `out_path` is written (and a temporary file beside it, renamed into
     place). A path with a `..` part is refused: a view id must never become a raw path.
+    `dot`: the batch this render belongs to, which can stop its `dot` process.
     """
     _check_format(fmt)
     path = Path(out_path)
@@ -133,7 +136,7 @@ def render_image(view_slice: ViewSlice, fmt: str, out_path: Path | str, *, timeo
     if fmt == "dot":
         data = source.text.encode("utf-8")
     else:
-        data = run_dot(source, fmt, timeout, f"view '{view_slice.model_id}/{view_slice.id}'")
+        data = run_dot(source, fmt, timeout, f"view '{view_slice.model_id}/{view_slice.id}'", dot)
         if fmt == "svg":
             data = self_contained_svg(data, source.icons)
     write_atomic(path, data)

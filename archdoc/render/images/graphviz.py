@@ -15,9 +15,11 @@ import re
 import shutil
 import struct
 import subprocess
+import threading
 import uuid
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from archdoc.model.scratch import scratch_folder
 from archdoc.render.images.dot import DotSource
@@ -56,27 +58,67 @@ def graphviz_version(executable: str) -> str:
     return completed.stderr.decode("utf-8", "replace").strip()
 
 
-def run_dot(source: DotSource, fmt: str, timeout: float, what: str) -> bytes:
-    """The image `dot -T<fmt>` makes of the source, stopped after `timeout` seconds."""
+class DotRuns:
+    """The `dot` processes started for one batch of images, so that it can end them all at once.
+
+    After `stop`, running ones are killed and new ones refused; both end in ImageError.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: set[subprocess.Popen[bytes]] = set()
+        self.stopped = False
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            running = list(self._running)
+        for process in running:
+            process.kill()
+
+    def start(self, arguments: list[str], **options: Any) -> subprocess.Popen[bytes]:
+        with self._lock:
+            if self.stopped:
+                raise ImageError("the build was stopped before Graphviz `dot` ran")
+            process = subprocess.Popen(arguments, **options)
+            self._running.add(process)
+        return process
+
+    def finished(self, process: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._running.discard(process)
+
+
+def run_dot(source: DotSource, fmt: str, timeout: float, what: str, runs: DotRuns | None = None) -> bytes:
+    """The image `dot -T<fmt>` makes of the source, stopped after `timeout` seconds (or by `runs.stop()`)."""
     executable = dot_executable()
+    runs = runs or DotRuns()
     with scratch_folder("archdoc-icons-") as folder:  # also removes those of killed runs
         staging = str(folder)
         for name, icon in source.icons.items():
             shutil.copyfile(icon, os.path.join(staging, name))
         environment = {**os.environ, "SERVER_NAME": "archdoc", "GV_FILE_PATH": staging + os.sep}
         try:
-            completed = subprocess.run([executable, f"-T{fmt}"], input=source.text.encode("utf-8"),
-                                       capture_output=True, timeout=timeout, cwd=staging, env=environment,
-                                       check=False)
-        except subprocess.TimeoutExpired as error:  # subprocess.run has already killed dot
-            raise ImageError(f"Graphviz `dot` took longer than the {timeout:g} s time limit on {what} and was "
-                             "stopped: split the view with selectors or raise the limit") from error
+            process = runs.start([executable, f"-T{fmt}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, cwd=staging, env=environment)
         except OSError as error:
             raise ImageError(f"{DOT_MISSING} ({error.strerror})") from error
-    if completed.returncode != 0 or not completed.stdout:
-        raise ImageError(f"Graphviz `dot` failed on {what} (exit status {completed.returncode}): "
-                         f"{_first_error(completed.stderr)}")
-    return completed.stdout
+        try:
+            stdout, stderr = process.communicate(source.text.encode("utf-8"), timeout=timeout)
+        except subprocess.TimeoutExpired as error:
+            raise ImageError(f"Graphviz `dot` took longer than the {timeout:g} s time limit on {what} and was "
+                             "stopped: split the view with selectors or raise the limit") from error
+        finally:  # a time limit, an interruption or an error: dot is killed and waited for, never left running
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+            runs.finished(process)
+    if runs.stopped:
+        raise ImageError(f"the build was stopped while Graphviz `dot` drew {what}")
+    if process.returncode != 0 or not stdout:
+        raise ImageError(f"Graphviz `dot` failed on {what} (exit status {process.returncode}): "
+                         f"{_first_error(stderr)}")
+    return stdout
 
 
 def self_contained_svg(svg: bytes, icons: dict[str, str]) -> bytes:

@@ -1,5 +1,7 @@
 """A site without Graphviz: the generated pages lose their images and download links, and say why, once.
 
+`without_images` also takes out the download links of PNGs a build did not ask for.
+
 Without `dot` the images cannot be drawn, but every Mermaid diagram still can: the site is
 published with those, each image's place saying it was not drawn, and one warning lists
 what was skipped and how to install Graphviz.
@@ -38,8 +40,9 @@ def without_images(markdown: str, page: str, skipped: Collection[str]) -> str:
     return _DOWNLOADS.sub(download_line, markdown)
 
 
-def skipped_message(paths: Iterable[str]) -> str:
-    """The one warning of a build without Graphviz: which images, per model, and what to do."""
+def skipped_message(paths: Iterable[str], *, png: bool = False) -> str:
+    """The one warning of a build without Graphviz: which images (each an SVG, and a PNG when asked for), per
+    model, and what to do."""
     per_model: dict[str, int] = {}
     for path in paths:
         parts = path.split("/")
@@ -47,5 +50,6 @@ def skipped_message(paths: Iterable[str]) -> str:
         per_model[model] = per_model.get(model, 0) + 1
     total = sum(per_model.values())
     listed = ", ".join(f"{model} ({count})" for model, count in sorted(per_model.items()))
-    return (f"Graphviz `dot` was not found: {total} image{'' if total == 1 else 's'} (SVG and PNG) not drawn, of "
+    formats = " (SVG and PNG)" if png else ""
+    return (f"Graphviz `dot` was not found: {total} image{'' if total == 1 else 's'}{formats} not drawn, of "
             f"models {listed}; the site has every Mermaid diagram. To draw them, {INSTALL_HINT}")

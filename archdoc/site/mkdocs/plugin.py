@@ -27,7 +27,7 @@ from archdoc.diff import Diff
 from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
 from archdoc.render.images.graphviz import ImageError, dot_executable
-from archdoc.site.imagecache import MANIFEST, ImageBuildError, ImageFile, manifest_text, prepare_images
+from archdoc.site.imagecache import MANIFEST, ImageBatch, ImageBuildError, ImageFile, manifest_text, start_images
 from archdoc.site.mkdocs.config import enforce_safety, install_mermaid_fence
 from archdoc.site.mkdocs.embed import Embedder, install_embed_fence
 from archdoc.site.mkdocs.noimages import skipped_message, without_images
@@ -50,6 +50,8 @@ class ArchdocPluginConfig(Config):
     """The models folder, relative to mkdocs.yml."""
     allow_external = config_options.Type(bool, default=False)
     """Build even when mkdocs.yml makes pages load from other hosts (warned about); false refuses such a build."""
+    png = config_options.Type(bool, default=False)
+    """Publish each view and flow as PNG too (offered for download beside the SVG); `archdoc build --png` sets it."""
 
 
 @dataclass
@@ -73,7 +75,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self.plan = SitePlan(pages={}, images=(), nav=[])
         self.assets: list[Asset] = []
         self.images: list[ImageFile] = []
-        self.skipped_images: set[str] = set()  # not drawn: Graphviz is missing
+        self.skipped_images: set[str] = set()  # not drawn (Graphviz is missing) or not asked for (PNG)
+        self.batch: ImageBatch | None = None  # the images rendering while MkDocs converts the pages
         self.generated = GeneratedPages()
         self.page_urls: dict[str, str] = {}  # a generated page's docs path -> its URL, for the search entries
         self.embedder = Embedder([], {}, lambda: set())
@@ -104,22 +107,25 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # Runs before MkDocs empties site_dir, so the previous site's images can still be reused.
+        """Reuse the previous site's images (before MkDocs empties site_dir) and start rendering the rest."""
         assert self.inputs is not None
+        self.stop_images()  # `mkdocs serve`: a rebuild that failed may have left its batch
+        wanted = [image for image in self.plan.images if image.fmt == "svg" or self.config.png]
+        self.skipped_images = {image.path for image in self.plan.images if image.fmt != "svg" and not self.config.png}
         try:
             dot_executable()
         except ImageError:
             self.skipped_images = {image.path for image in self.plan.images}
             self.images = []
-            if self.skipped_images:
-                log.warning(skipped_message(sorted(path for path in self.skipped_images if path.endswith(".svg"))))
+            if wanted:
+                log.warning(skipped_message(sorted(path for path in self.skipped_images if path.endswith(".svg")),
+                                            png=self.config.png))
             return
-        self.skipped_images = set()
         try:
-            self.images = prepare_images(self.plan.images, self.inputs.previous_site, self.inputs.work_dir,
-                                         self.inputs.progress)
-        except (ImageBuildError, ValueError) as error:
+            self.batch = start_images(wanted, self.inputs.previous_site, self.inputs.work_dir, self.inputs.progress)
+        except ValueError as error:
             raise PluginError(str(error)) from None
+        self.images = self.batch.images
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         by_destination = {file.dest_uri: file for file in files}
@@ -141,6 +147,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         """Generated pages: converted without pymdownx.snippets, images not drawn taken out; hand-written ones:
         their ```archdoc embeds checked."""
         source = page.file.src_uri
+        if self.batch is not None:
+            self.batch.poll()  # the images finished meanwhile, on the progress line
         self.generated.current_is_generated = page.file.generated_by == "archdoc"
         self.embedder.page, self.embedder.files = page.file, files
         if self.generated.current_is_generated:
@@ -152,6 +160,17 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         server.watch(str(_project_dir(config) / self.config.models))
         return server
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is converted: MkDocs copies the files (the images among them) next, so wait for them here."""
+        if self.batch is not None:
+            try:
+                self.batch.wait()
+            except ImageBuildError as error:
+                raise PluginError(str(error)) from None
+            finally:
+                self.batch = None
+        return env
+
     @event_priority(-100)  # after the search plugin has written its index: the elements are added to it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -162,7 +181,18 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self._clean_scratch()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.stop_images()
         self._clean_scratch()
+
+    def on_shutdown(self) -> None:
+        self.stop_images()  # a plain `mkdocs build` interrupted (Ctrl+C is no Exception: no on_build_error)
+        self._clean_scratch()
+
+    def stop_images(self) -> None:
+        """Drop the renders not started and kill the running `dot`s (a build that fails or is interrupted)."""
+        if self.batch is not None:
+            self.batch.stop()
+            self.batch = None
 
     def _load_inputs(self, config: MkDocsConfig, project: Path) -> BuildInputs:
         """Under plain MkDocs: lint the models, refuse a site_dir archdoc must not empty, reuse its images."""
