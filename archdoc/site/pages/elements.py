@@ -39,6 +39,7 @@ class Catalogue:
     def __init__(self, graph: ModelGraph, context: Context) -> None:
         self.graph = graph
         self.context = context
+        self.labels: dict[str, str] = {}  # element or group id -> its label as HTML (each is linked many times)
         self.outgoing: dict[str, Numbered] = {}
         self.incoming: dict[str, Numbered] = {}
         for number, relation in enumerate(graph.model.relations, start=1):
@@ -113,7 +114,11 @@ class Catalogue:
         element = self.graph.elements.get(element_id)
         if element is None:  # a reference the loader reported as unknown: shown as written
             return flat_html(element_id)
-        return f'<a href="{escape_attribute(links.entry_url(element_id))}">{flat_html(element.label)}</a>'
+        label = self.labels.get(element_id)
+        if label is None:
+            label = self.labels[element_id] = flat_html(element.label)
+        # Ids match the id pattern and page names come from safe_name: nothing in the URL to escape.
+        return f'<a href="{links.entry_url(element_id)}">{label}</a>'
 
     def _group(self, group_id: str, links: PageLinks) -> str:
         group = self.graph.groups.get(group_id)

@@ -66,7 +66,7 @@ _RESERVED_NAMES = frozenset(
 
 def escape_html(text: str) -> str:
     """`&`, `<` and `>` as character references (the text stays readable, nothing becomes a tag)."""
-    return "".join(_HTML.get(char, char) for char in visible(text))
+    return visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def flat_html(text: str) -> str:
