@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from archdoc import __version__
-from archdoc.diff.identity import FINGERPRINT_KEY, finding_fields, finding_identity
-from archdoc.diff.sources import repository_root
 from archdoc.lint import RULES, LintReport
-from archdoc.model import Problem, Severity
+from archdoc.model import Severity
 from archdoc.model.visible import json_safe, one_line
 
 INFORMATION_URI = "https://github.com/archdoc/archdoc"
@@ -36,14 +34,13 @@ def _summary(report: LintReport) -> str:
     return text
 
 
-def _finding(problem: Problem) -> dict[str, Any]:
-    return finding_fields(problem)
-
-
 def format_json(report: LintReport) -> str:
+    from archdoc.diff.identity import finding_fields  # the diff package loads only for JSON and SARIF
+
     document = {
-        "findings": [_finding(p) for p in report.problems if p.suppressed is None],
-        "suppressed": [{**_finding(p), "reason": p.suppressed} for p in report.problems if p.suppressed is not None],
+        "findings": [finding_fields(p) for p in report.problems if p.suppressed is None],
+        "suppressed": [{**finding_fields(p), "reason": p.suppressed} for p in report.problems
+                       if p.suppressed is not None],
         "summary": {"errors": report.errors, "warnings": report.warnings, "files": report.files,
                     "suppressed": report.suppressed},
     }
@@ -61,6 +58,9 @@ def format_sarif(report: LintReport, root: Path | None = None) -> str:
     `partialFingerprints` come from the finding identity (no positions), numbered among
     equal identities, so an alert survives lines moving above it.
     """
+    from archdoc.diff.identity import FINGERPRINT_KEY, finding_identity
+    from archdoc.diff.sources import repository_root
+
     root = root or repository_root(Path.cwd())
     seen: Counter[str] = Counter()
     rule_ids = list(RULES)

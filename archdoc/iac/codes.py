@@ -12,6 +12,10 @@ from archdoc.model import Severity
 
 W = Severity.WARNING
 
+# The lint rule AD500 (archdoc.lint.rules.iac_sources) reports the sources a model's `iac:` cannot read;
+# defined here, where importing it loads no reader.
+SOURCE_PROBLEM = "AD500"
+
 NOT_IAC = "AD620"
 TEMPLATE_NOT_GIVEN = "AD621"
 IMPORT_WITHOUT_EXPORT = "AD622"

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archdoc.iac.cloudformation import TEMPLATE_SUFFIXES
-from archdoc.iac.codes import NOT_IAC
+from archdoc.iac.codes import NOT_IAC, SOURCE_PROBLEM
 from archdoc.iac.inventory import Inventory
 from archdoc.iac.read import is_terraform, read_iac
 from archdoc.model import Model, Problem, Severity, SourceSpan
 
-SOURCE_PROBLEM = "AD500"
 MAX_FOLDER_ENTRIES = 20_000  # a folder walked for links out of the project; past this it is refused
 _READER_FAILURES = ("AD0", "AD1", NOT_IAC)  # a source that cannot be read as infrastructure code at all
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from archdoc.importers.base import ImportResult
+if TYPE_CHECKING:  # loaded on first use: `archdoc lint` builds the CLI (these FORMATS) but imports nothing
+    from archdoc.importers.base import ImportResult
 
 FORMATS: dict[str, str] = {
     "cloudformation": "archdoc.importers.cloudformation",
@@ -20,7 +22,7 @@ FORMATS: dict[str, str] = {
     "structurizr": "archdoc.importers.structurizr",
 }
 
-Reader = Callable[[list[Path], "str | None"], ImportResult]
+Reader = Callable[[list[Path], "str | None"], "ImportResult"]
 
 
 class FormatUnavailable(Exception):
@@ -40,6 +42,14 @@ def reader(format_name: str) -> Reader:
         raise FormatUnavailable(f"the {format_name} importer needs the Python package '{missing}', "
                                 "which is not installed") from None
     return module.read_draft  # type: ignore[no-any-return]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ImportResult":
+        from archdoc.importers.base import ImportResult
+
+        return ImportResult
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FORMATS", "FormatUnavailable", "ImportResult", "reader"]

@@ -43,7 +43,9 @@ def test_lint_start_up_imports_neither_networkx_nor_the_renderers(tmp_path: Path
     probe = ("import sys, runpy\nsys.argv = ['archdoc', 'lint', sys.argv[1]]\n"
              "try:\n    runpy.run_module('archdoc', run_name='__main__')\nexcept SystemExit:\n    pass\n"
              "heavy = ('networkx', 'ruamel', 'importlib.metadata', 'archdoc.render.mermaid', 'archdoc.render.images', "
-             "'archdoc.diff.compare', 'archdoc.importers.merge', 'archdoc.site', 'mkdocs', 'hcl2')\n"
+             "'archdoc.diff.compare', 'archdoc.diff.identity', 'archdoc.importers.base', 'archdoc.importers.merge', "
+             "'archdoc.iac.conformance', 'archdoc.iac.project', 'archdoc.site', 'mkdocs', 'hcl2', 'diagrams', "
+             "'graphviz')\n"
              "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n")
     run = subprocess.run([sys.executable, "-c", probe, str(model)], capture_output=True, text=True, check=False)
     assert run.stderr.strip().splitlines()[-1] == "[]", run.stderr

@@ -8,17 +8,23 @@ files. A model without `iac:` has none, and the AD5xx rules report nothing for i
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from archdoc.iac.conformance import Conformance
-from archdoc.iac.inventory import Reference, Resource
 from archdoc.model import SourceSpan
+
+if TYPE_CHECKING:  # the IaC readers load only for a model that names its code (lint start-up pays nothing)
+    from archdoc.iac.conformance import Conformance
+    from archdoc.iac.inventory import Reference, Resource
 
 IAC_CONTEXT = "iac"  # not a `rules:` option: `rules: {iac: ...}` is an unknown key to the schema
 
 
 def conformance(options: Mapping[str, Any]) -> Conformance | None:
     found = options.get(IAC_CONTEXT)
+    if found is None:
+        return None
+    from archdoc.iac.conformance import Conformance  # loaded already: the driver built `found`
+
     return found if isinstance(found, Conformance) else None
 
 

@@ -66,16 +66,18 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archdoc.graph import ModelGraph
-from archdoc.iac.conformance import Conformance, Entry
-from archdoc.iac.inventory import Resource
 from archdoc.iac.mapping import GENERIC_KIND, GROUP, UNMAPPED, type_info
 from archdoc.lint.rules._common import finding
 from archdoc.lint.rules._iac import at, conformance
 from archdoc.model import Group, Problem, Severity
 from archdoc.model.types import PropertyValue
+
+if TYPE_CHECKING:  # the IaC readers load only for a model that names its code
+    from archdoc.iac.conformance import Conformance, Entry
+    from archdoc.iac.inventory import Resource
 
 CODE = "AD505"
 NAME = "iac-contradiction"

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from archdoc.graph import ModelGraph
-from archdoc.iac.project import SOURCE_PROBLEM
+from archdoc.iac.codes import SOURCE_PROBLEM
 from archdoc.lint.rules._iac import conformance
 from archdoc.model import Problem, Severity
 
