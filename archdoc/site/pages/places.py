@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from archdoc.model import Element, Model
 from archdoc.site.pages.text import safe_name
 
-SPLIT_ABOVE = 1000  # a model with more elements than this lists them on pages of their own
+SPLIT_ABOVE = 500  # more elements than this: on pages of their own (1,000 on one page made 1.5 MB of HTML)
 PAGE_SIZE = 500  # elements per element page at most (about 0.6 MB of HTML)
 NO_LAYER = "_none"  # the page of the elements without a layer: no safe_name starts with `_`
 
