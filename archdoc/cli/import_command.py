@@ -7,7 +7,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from archdoc.importers import FORMATS, FormatUnavailable, reader
@@ -106,6 +105,8 @@ def _write(path: Path, text: str, *, replace: bool) -> int:
     folder = path.parent if str(path.parent) else Path(".")
     temporary = None
     try:
+        import tempfile  # on first write: `archdoc lint` to standard output never loads it
+
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from archdoc.model.errors import OutputError
@@ -26,6 +25,8 @@ def write_output(path: Path, content: bytes | str) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     try:
         parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # on first write: `archdoc lint` to standard output never loads it
+
         handle, scratch = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except FileExistsError:
         raise OutputError(f"cannot write {path}: {parent} is a file, not a folder") from None

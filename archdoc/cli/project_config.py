@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +68,8 @@ def read_project_config(folder: Path) -> ProjectConfig:
         return ProjectConfig()
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{PYPROJECT}: cannot be read ({error})") from None
+    import tomllib  # only with a pyproject.toml
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
