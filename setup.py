@@ -25,7 +25,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_py import build_py
 from setuptools.command.sdist import sdist
 
@@ -132,4 +132,8 @@ class SdistWithMermaid(sdist):
         write_vendor(Path(base_dir) / VENDOR)
 
 
-setup(cmdclass={"build_py": BuildWithMermaid, "sdist": SdistWithMermaid})
+# The loader's located nodes built in C from libyaml (archdoc/load/_nodes.c): optional, since archdoc
+# reads every model the same in pure Python when there is no compiler or no libyaml headers.
+NODES = Extension("archdoc.load._nodes", ["archdoc/load/_nodes.c"], libraries=["yaml"], optional=True)
+
+setup(cmdclass={"build_py": BuildWithMermaid, "sdist": SdistWithMermaid}, ext_modules=[NODES])

@@ -9,6 +9,7 @@ streaming, duplicate keys are reported, and scalars keep their source text so th
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -23,6 +24,15 @@ try:  # libyaml's parser when PyYAML was built with it; the pure parser otherwis
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was installed
     from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+# The same nodes built in C from libyaml for the common case (`_nodes.c`, compiled when libyaml's
+# headers and a compiler were there); anything unusual is read again below, by the Python reader.
+_compiled: Any = None
+if not os.environ.get("ARCHDOC_PURE_PYTHON"):
+    try:
+        from archdoc.load import _nodes as _compiled  # type: ignore[attr-defined, no-redef]
+    except ImportError:  # pragma: no cover - depends on how archdoc was installed
+        _compiled = None
 
 MAX_DEPTH = 64
 MIN_EXPANSION_LIMIT = 50_000
@@ -166,6 +176,13 @@ def parse(
     keeps its tag in `.tag` and nothing is constructed from it; any other tag is AD010.
     """
     text, restore = _hide_unshared_breaks(text)
+    if _compiled is not None and restore is None:
+        try:
+            root = _compiled.build(text.encode("utf-8"), max_depth, ScalarNode, MappingNode, SequenceNode)
+        except UnicodeEncodeError:
+            root = NotImplemented  # a lone surrogate: the Python reader says what PyYAML says
+        if root is not NotImplemented:
+            return root  # type: ignore[no-any-return]
     loader = _EventLoader(text)
     reported = len(duplicate_keys)
     try:
