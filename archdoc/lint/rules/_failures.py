@@ -18,8 +18,8 @@ page's "Failure domains" table both read `analyse(graph)`.
 from __future__ import annotations
 
 import weakref
-from collections import deque
-from collections.abc import Iterable, Mapping
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from archdoc.graph import ModelGraph
@@ -160,22 +160,53 @@ def _outage(context: _Paths, domain: str, name: str) -> Outage:
     on_entry_paths = {entry: failed & context.reach[entry] for entry in comes_back}
     # Paths sorted by name, not file order: re-ordering a model file changes no finding's text.
     all_stopped = tuple(sorted(stopped))
-    causes: dict[str, tuple[tuple[str, str], ...]]
+    causes: Mapping[str, tuple[tuple[str, str], ...]]
     if context.collective:  # one source, one set of datastores reaching back: the same causes for every path
         on_path = on_entry_paths[INTERNET] & context.coreach[stopped[0][1]]
         shared = (comes_back[INTERNET] & leads_on[stopped[0][1]] & on_path) or on_path
         causes = {cause: all_stopped for cause in shared}
+        every_cause: set[str] | frozenset[str] = shared
     else:
-        through: dict[str, list[tuple[str, str]]] = {}
-        for entry, target in stopped:
+        def causes_of(pair: tuple[str, str]) -> set[str] | frozenset[str]:
+            entry, target = pair
             on_path = on_entry_paths[entry] & context.coreach[target]
-            for cause in (comes_back[entry] & leads_on[target] & on_path) or on_path:
-                through.setdefault(cause, []).append((entry, target))
-        causes = {cause: tuple(sorted(pairs)) for cause, pairs in through.items()}
-    ordered = tuple(node for node in context.nodes if node in causes)
+            return (comes_back[entry] & leads_on[target] & on_path) or on_path
+
+        every_cause = set().union(*map(causes_of, all_stopped))
+        causes = _PathsByCause(all_stopped, causes_of)
+    ordered = tuple(node for node in context.nodes if node in every_cause)
     flows = tuple(flow.id for flow in graph.model.flows
-                  if any(step.source in causes or step.target in causes for step in flow.steps))
+                  if any(step.source in every_cause or step.target in every_cause for step in flow.steps))
     return Outage(domain, name, ordered, all_stopped, flows, causes)
+
+
+class _PathsByCause(Mapping[str, tuple[tuple[str, str], ...]]):
+    """Each cause's stopped paths (sorted), worked out on first use: as large as paths times causes, and only
+    the findings about a zone or an element read it (a region's finding names the outage's own paths)."""
+
+    def __init__(self, stopped: tuple[tuple[str, str], ...],
+                 causes_of: Callable[[tuple[str, str]], set[str] | frozenset[str]]) -> None:
+        self._stopped = stopped
+        self._causes_of = causes_of
+        self._found: dict[str, tuple[tuple[str, str], ...]] | None = None
+
+    def __getitem__(self, cause: str) -> tuple[tuple[str, str], ...]:
+        return self._paths()[cause]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths())
+
+    def __len__(self) -> int:
+        return len(self._paths())
+
+    def _paths(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        if self._found is None:
+            through: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
+            for pair in self._stopped:  # in sorted order: each cause's pairs come out sorted
+                for cause in self._causes_of(pair):
+                    through[cause].append(pair)
+            self._found = {cause: tuple(pairs) for cause, pairs in through.items()}
+        return self._found
 
 
 def _next_to(failed: frozenset[str], own: set[str], alive: set[str], neighbours: dict[str, list[str]]) -> set[str]:
