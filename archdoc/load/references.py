@@ -54,7 +54,9 @@ class References:
             checked_groups.append(group)
         self.groups = self._bound_depth(self._break_cycles(checked_groups))
         self.elements = [self._element(element) for element in kept_elements]
-        self.relations = _numbered([r for r in relations if self._endpoints_ok(r.source, r.target, r.span)])
+        ids = self.element_ids
+        self.relations = _numbered([r for r in relations if (r.source in ids and r.target in ids)
+                                    or self._endpoints_ok(r.source, r.target, r.span)])
         self.flows = self._unique([replace(flow, steps=tuple(s for s in flow.steps
                                                              if self._endpoints_ok(s.source, s.target, s.span)))
                                    for flow in flows], "flow")

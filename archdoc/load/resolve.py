@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from archdoc.load import codes
 from archdoc.load.draft import DraftDocument, DraftElement, DraftGroup, DraftInclude, DraftModel, DraftRules
 from archdoc.load.kinds import KindCatalogue
 from archdoc.load.references import References
 from archdoc.model import (
+    EMPTY,
     Element,
     Flow,
     FrozenMap,
@@ -180,6 +181,23 @@ def _property_spans(spans: dict[str, SourceSpan]) -> FrozenMap[str, SourceSpan]:
     return FrozenMap((key[len("properties."):], span) for key, span in spans.items() if key.startswith("properties."))
 
 
+def _frozen(items: dict[str, Any]) -> FrozenMap[str, Any]:
+    """A FrozenMap of a dict; the shared empty one for an empty dict (most elements have no links or properties)."""
+    return FrozenMap(items) if items else EMPTY
+
+
+def _field_spans(spans: dict[str, SourceSpan]) -> tuple[FrozenMap[str, SourceSpan], FrozenMap[str, SourceSpan]]:
+    """An element's `spans` split in one pass: its own fields' (no dot) and its properties' (`properties.x`)."""
+    fields: dict[str, SourceSpan] = {}
+    properties: dict[str, SourceSpan] = {}
+    for key, span in spans.items():
+        if "." not in key:
+            fields[key] = span
+        elif key.startswith("properties."):
+            properties[key[len("properties."):]] = span
+    return _frozen(fields), _frozen(properties)
+
+
 def _group(group: DraftGroup, catalogue: KindCatalogue, report: Report) -> Group:
     kind = _kind(group.kind, group.spans.get("kind", group.span), catalogue, report, boundary=True)
     return Group(
@@ -194,13 +212,13 @@ def _group(group: DraftGroup, catalogue: KindCatalogue, report: Report) -> Group
 
 def _element(element: DraftElement, catalogue: KindCatalogue, report: Report) -> Element:
     kind = _kind(element.kind, element.spans.get("kind", element.span), catalogue, report, boundary=False)
+    spans, property_spans = _field_spans(element.spans)
     return Element(
         id=element.id, kind=kind or "component", label=element.label or element.id, span=element.span,
         description=element.description, layer=element.layer, group=element.group, tags=tuple(element.tags),
-        technology=element.technology, properties=FrozenMap(element.properties),
-        property_spans=_property_spans(element.spans), links=FrozenMap(element.links), iac=tuple(element.iac),
-        owner=element.owner, view=element.view, docs=tuple(element.docs),
-        spans=FrozenMap((k, v) for k, v in element.spans.items() if "." not in k),
+        technology=element.technology, properties=_frozen(element.properties), property_spans=property_spans,
+        links=_frozen(element.links), iac=tuple(element.iac), owner=element.owner, view=element.view,
+        docs=tuple(element.docs), spans=spans,
     )
 
 

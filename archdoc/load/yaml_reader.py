@@ -270,8 +270,8 @@ def _arrow(reader: Reader, node: AnyNode, spec: schema.Spec, what: str
             return None
         label = "" if type(value) is ScalarNode and value.plain and value.value in ("", "~", "null") else (
             reader.text(value) or "")
-        kind = RelationKind.ASYNC if match.group(2) == "..>" else RelationKind.SYNC
-        return match.group(1), match.group(3), label, kind, None
+        source, arrow, target = match.groups()
+        return source, target, label, RelationKind.ASYNC if arrow == "..>" else RelationKind.SYNC, None
     fields = reader.record(node, spec)
     if fields is None:
         return None

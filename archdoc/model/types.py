@@ -47,6 +47,10 @@ class Layer:
     description: str = ""
     cross_cutting: bool = False
 
+    def __hash__(self) -> int:
+        """Equal layers have equal ids; rules key caches by a model's layers once per relation."""
+        return hash(self.id)
+
 
 @dataclass(frozen=True, slots=True)
 class Group:
