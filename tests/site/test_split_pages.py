@@ -49,9 +49,16 @@ def test_each_entry_is_on_exactly_one_page_which_search_and_the_nav_name(split: 
         {"Data": "models/shop/elements/data.md"}, {"Data (2)": "models/shop/elements/data-2.md"},
         {"Operations": "models/shop/elements/ops.md"}, {"Operations (2)": "models/shop/elements/ops-2.md"},
         {"Without a layer": "models/shop/elements/_none.md"}]}
-    edge = Tree(render(site.pages["models/shop/elements/edge.md"]))
-    relations = edge.table_after("relations")
-    assert [" ".join(cell.all_text().split()) for cell in relations.iter("td")][:3] == ["2", "CDN", "Load balancer"]
+
+
+def test_an_element_page_says_each_relation_in_full_without_a_table_that_doubles_it(split: None) -> None:
+    _models, site = plan(FIXTURES / "shop")
+    app = Tree(render(site.pages["models/shop/elements/app.md"]))
+    assert not app.root.iter("table")
+    [api] = [node for node in app.root.iter() if node.attrs.get("id") == "el-api"]
+    said = " ".join(api.all_text().split())
+    assert "Orders DB: SQL (sync, PostgreSQL wire protocol)" in said  # technology, not only label and kind
+    assert "Called by ← Load balancer: HTTP (sync)" in said
 
 
 def test_every_link_from_every_page_reaches_an_anchor_that_exists(split: None) -> None:

@@ -100,10 +100,14 @@ class Catalogue:
         return '<p class="archdoc-element-views">' + "<br>\n".join(lines) + "</p>" if lines else ""
 
     def _relations(self, element: Element, links: PageLinks) -> str:
-        """Its outgoing and incoming relations, each with the element at the other end linked."""
+        """Its outgoing and incoming relations, each with the element at the other end linked, and all a relation
+        says (an element page has no relations table: it would double the page)."""
         def line(other: str, relation: Relation) -> str:
             said = f": {flat_html(relation.label)}" if relation.label else ""
-            return f"{self._link(other, links)}{said} ({relation.kind.value})"
+            kind = ", ".join([relation.kind.value, *([flat_html(relation.technology)] if relation.technology else [])])
+            tags = f" [{', '.join(flat_html(tag) for tag in relation.tags)}]" if relation.tags else ""
+            about = f" — {flat_html(relation.description)}" if relation.description else ""
+            return f"{self._link(other, links)}{said} ({kind}){tags}{about}"
         outgoing = [line(relation.target, relation) for _, relation in self.outgoing.get(element.id, [])]
         incoming = [line(relation.source, relation) for _, relation in self.incoming.get(element.id, [])]
         lines = (["<strong>Calls →</strong> " + " · ".join(outgoing)] if outgoing else []) + \

@@ -154,12 +154,11 @@ def _range(page: EntryPage) -> str:
 
 
 def element_page(graph: ModelGraph, entries: Catalogue, page: EntryPage, index: SiteIndex) -> str:
-    """A page of element entries of a large model, then the relations from them."""
+    """A page of element entries of a large model; each entry says its relations in full."""
     model = graph.model
     links = PageLinks(index, model.id, page.path)
     home = links.markdown(model_page_path(model.id))
     part = f" ({page.part} of {page.parts})" if page.parts > 1 else ""
-    relations = sorted(pair for element in page.elements for pair in entries.outgoing.get(element.id, []))
     where = (f"[{escape_inline(model.display_title)}]({home}) › [Elements]({home}#elements) · "
              f"{len(page.elements):,} elements" + (f", {_range(page)}" if page.parts > 1 else ""))
     return join_blocks([
@@ -167,8 +166,6 @@ def element_page(graph: ModelGraph, entries: Catalogue, page: EntryPage, index: 
         f"# {escape_inline(page.title)}{part} {{#elements}}",
         where,
         entries.entries(page.elements, links),
-        "## Relations from these elements {#relations}",
-        entries.relations_table(relations, links) if relations else "None of these elements calls another.",
     ]) + "\n"
 
 
@@ -254,7 +251,7 @@ def _relations(graph: ModelGraph, entries: Catalogue, links: PageLinks, pages: t
     if not relations:
         return join_blocks(["## Relations {#relations}", "This model has no relations."])
     if pages:
-        return join_blocks(["## Relations {#relations}", f"{len(relations):,} relations: each element page "
-                            "lists the relations from its elements (see [Elements](#elements))."])
+        return join_blocks(["## Relations {#relations}", f"{len(relations):,} relations: each element's entry on "
+                            "its page of [Elements](#elements) says its relations in full."])
     numbered = list(enumerate(relations, start=1))
     return join_blocks(["## Relations {#relations}", entries.relations_table(numbered, links)])
