@@ -115,10 +115,10 @@ def model_path(model_id: str) -> str:
 
 
 def _search_entries(model: Model, index: SiteIndex) -> list[SearchEntry]:
-    """Each element's entry for search: found by its label, kind, technology, tags and description."""
+    """Each element's entry for search: found by its label, id, kind, technology, tags and description."""
     entries = []
     for element in model.elements:
-        words = [element.kind, element.technology, *element.tags, element.description]
+        words = [element.id, element.kind, element.technology, *element.tags, element.description]
         text = " · ".join(" ".join(word.split()) for word in words if word.strip())
         entries.append(SearchEntry(index.entry_page(model.id, element.id), f"el-{element.id}",
                                    " ".join(element.label.split()), text))
