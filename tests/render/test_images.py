@@ -152,10 +152,10 @@ def test_svg_icons_are_embedded_at_twice_their_drawn_size_in_a_palette(tmp_path:
         assert href.startswith("data:image/png;base64,")
         icon = base64.b64decode(href.removeprefix("data:image/png;base64,"))
         embedded += len(href)
-        # 2 pixels per CSS pixel (4/3 of a point): sharp on a high-DPI screen, and no larger
-        assert max(png_size(icon)) <= round(drawn[symbol.get("id", "")] * 4 / 3 * 2)
+        # 2 pixels per unit of the drawing: sharp on a high-DPI screen at the SVG's natural size, and no larger
+        assert max(png_size(icon)) <= round(drawn[symbol.get("id", "")] * 2)
         assert icon[25] == 3  # PNG colour type 3: a palette (with its transparency)
-    assert min(drawn.values()) == 24  # a boundary's icon, beside its label: at most 64 pixels
+    assert min(drawn.values()) == 24  # a boundary's icon, beside its label: at most 48 pixels
     originals = sum(Path(icon).stat().st_size for icon in exported_dot(view_slice, "icons").icons.values())
     assert embedded < originals / 2  # base64 and all, the icons weigh less than half their diagrams files
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from test_build import GALLERY, SHOP, WITH_IAC, _environment, archdoc, snapshot
 
+from archdoc.site.mkdocs.trim import _lunr_files, compact_html
+
 pytestmark = pytest.mark.slow  # each test builds a site with MkDocs in a subprocess
 
 SHOP_IMAGES = ["models/shop/data", "models/shop/flows/order", "models/shop/overview"]
@@ -139,3 +141,24 @@ def _processes_in(folder: Path) -> list[int]:
         if cwd.is_relative_to(folder):
             found.append(int(entry.name))
     return found
+
+
+def test_the_site_ships_no_theme_file_its_pages_never_load(project: Path) -> None:
+    run = archdoc(project, "build", "-q")
+    assert run.returncode == 0, run.stderr
+    shipped = {path.relative_to(project / "site").as_posix() for path in (project / "site").rglob("*")}
+    assert not [path for path in shipped if path.endswith(".map")]  # Material's source maps
+    assert not [path for path in shipped if "/lunr/" in path]  # English search loads no lunr language file
+    assert any(path.startswith("assets/javascripts/workers/search.") for path in shipped)  # search itself stays
+    # What Material's search worker imports for other languages is kept when search is set to them.
+    assert _lunr_files(["en", "ja"]) == {"tinyseg.js", "min/lunr.ja.min.js", "min/lunr.multi.min.js",
+                                         "min/lunr.stemmer.support.min.js"}
+    assert _lunr_files(["th"]) == {"wordcut.js", "min/lunr.th.min.js", "min/lunr.stemmer.support.min.js"}
+
+
+def test_pages_lose_their_indentation_but_not_a_character_of_pre_script_or_style() -> None:
+    page = ("<div>\n    <p>two\n      lines</p>\n\n\n  <pre><code>kept\n    indented</code></pre>\n"
+            "  <script>\n  var a = `\n    x`;\n</script>\n  <STYLE>\n  p {}\n</STYLE>\n  <textarea>\n  t</textarea>\n")
+    assert compact_html(page) == ("<div>\n<p>two\nlines</p>\n<pre><code>kept\n    indented</code></pre>\n"
+                                  "<script>\n  var a = `\n    x`;\n</script>\n<STYLE>\n  p {}\n</STYLE>\n"
+                                  "<textarea>\n  t</textarea>\n")

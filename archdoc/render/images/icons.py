@@ -1,9 +1,9 @@
 """Icons as the site's SVGs carry them: scaled to twice the size they are drawn at, in 256 colours, by Pillow.
 
 diagrams ships its icons as 200-500 pixel RGBA PNGs of 10-30 KB; an SVG draws a node's
-icon at 101 pt (135 px at its natural size) and a group's at 24 pt. Embedded as they are,
-the icons are nine tenths of an SVG's bytes. Scaled to at most twice the drawn size (crisp
-on high-DPI screens) and quantised to a 256-colour palette with transparency, an icon is
+icon 101 units wide and a group's 24. Embedded as they are, the icons are nine tenths of an
+SVG's bytes. Scaled to at most twice the drawn size (202 and 48 pixels: crisp on high-DPI
+screens) and quantised to a 256-colour palette with transparency, an icon is
 3-7 KB. The palette alone bands AWS's gradients; a fixed 4x4 ordered dither of +-3 levels
 before quantising hides the bands (and, being fixed, keeps the bytes reproducible). The
 same icon, size and Pillow version give the same bytes (`PILLOW_VERSION` is part of an
@@ -18,8 +18,8 @@ from functools import lru_cache
 from PIL import Image, ImageChops, __version__
 
 PILLOW_VERSION = __version__
-PIXELS_PER_POINT = 4 / 3  # Graphviz's SVG units are points; CSS has 96 pixels to 72 points
-HIGH_DPI = 2  # pixels per CSS pixel the icons stay sharp at
+HIGH_DPI = 2  # pixels per unit of the SVG's drawing: sharp on a high-DPI screen wherever the SVG is shown
+# no larger than its natural size (pages fit it to their text column, which is nearly always smaller)
 PALETTE_COLOURS = 256
 DITHER_LEVELS = 6  # the spread of the ordered dither, in levels of 255
 _BAYER = (0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5)  # the 4x4 ordered-dither matrix, row by row
@@ -27,7 +27,7 @@ _BAYER = (0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5)  # the 4x4 order
 
 def target_pixels(drawn_points: float) -> int:
     """The longest side, in pixels, of an icon drawn `drawn_points` wide (or high) in an SVG."""
-    return max(1, round(drawn_points * PIXELS_PER_POINT * HIGH_DPI))
+    return max(1, round(drawn_points * HIGH_DPI))
 
 
 @lru_cache(maxsize=1024)

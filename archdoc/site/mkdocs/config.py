@@ -41,7 +41,9 @@ def default_config_text() -> str:
     document = {
         "site_name": SITE_NAME,
         "docs_dir": DOCS_DIR,
-        "theme": {"name": "material", "font": False, "features": ["navigation.indexes", "search.highlight"]},
+        # navigation.prune: a page holds its own section's navigation only, not every model's and rule's entry
+        "theme": {"name": "material", "font": False,
+                  "features": ["navigation.indexes", "navigation.prune", "search.highlight"]},
         "plugins": ["search", "archdoc"],
         "markdown_extensions": [{name: options} if options else name for name, options in MARKDOWN_EXTENSIONS.items()],
     }

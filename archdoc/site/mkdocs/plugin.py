@@ -27,12 +27,14 @@ from archdoc.diff import Diff
 from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
 from archdoc.render.images.graphviz import ImageError, dot_executable
+from archdoc.render.images.icons import light_icon
 from archdoc.site.imagecache import MANIFEST, ImageBatch, ImageBuildError, ImageFile, manifest_text, start_images
 from archdoc.site.mkdocs.config import enforce_safety, install_mermaid_fence
 from archdoc.site.mkdocs.embed import Embedder, install_embed_fence
 from archdoc.site.mkdocs.noimages import skipped_message, without_images
 from archdoc.site.mkdocs.search import add_search_entries
 from archdoc.site.mkdocs.themes import MATERIAL, ContainSnippets, GeneratedPages, neutralise_theme, warn_theme_loads
+from archdoc.site.mkdocs.trim import compact_html, without_unused_theme_files
 from archdoc.site.output import MARKER, MARKER_TEXT, UnsafeOutputError, check_output, checked_site_path, is_archdoc_site
 from archdoc.site.pages import SitePlan, plan_site
 from archdoc.site.pages.changes import with_changes
@@ -43,6 +45,7 @@ log = get_plugin_logger(__name__)
 
 Progress = Callable[[str], None]
 HOME_PAGE = "index.md"
+ENTRY_ICON_PIXELS = 64  # twice the 1.8 em (about 29 px) the element entries show a kind's icon at
 
 
 class ArchdocPluginConfig(Config):
@@ -138,10 +141,10 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         for asset in self.assets:
             files.append(File.generated(config, asset.site_path, abs_src_path=str(asset.source)))
         for path, source in self.plan.files.items():
-            files.append(File.generated(config, _site_path(path), abs_src_path=source))
+            files.append(File.generated(config, _site_path(path), abs_src_path=self._light(path, source)))
         _extend_nav(config, files, self.plan)
         self.page_urls = {file.src_uri: file.url for file in files.documentation_pages() if file.generated_by}
-        return files
+        return without_unused_theme_files(files, config)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Generated pages: converted without pymdownx.snippets, images not drawn taken out; hand-written ones:
@@ -155,6 +158,9 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             return without_images(markdown, source, self.skipped_images)
         self.embedder.check_page(markdown, source)
         return markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return compact_html(output)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(_project_dir(config) / self.config.models))
@@ -193,6 +199,18 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         if self.batch is not None:
             self.batch.stop()
             self.batch = None
+
+    def _light(self, path: str, source: str) -> str:
+        """A kind's icon as the element entries show it (1.8 em high): at most 64 pixels, in a palette."""
+        if not source.endswith(".png") or self.inputs is None:
+            return source
+        target = self.inputs.work_dir / "light-icons" / _site_path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.write_bytes(light_icon(source, ENTRY_ICON_PIXELS))
+        except (OSError, ValueError):
+            return source  # a file Pillow cannot read is copied as it is
+        return str(target)
 
     def _load_inputs(self, config: MkDocsConfig, project: Path) -> BuildInputs:
         """Under plain MkDocs: lint the models, refuse a site_dir archdoc must not empty, reuse its images."""

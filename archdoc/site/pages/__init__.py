@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archdoc.lint import RULES, LintReport
+from archdoc.lint.registry import BANDS
 from archdoc.model import Model, Problem
 from archdoc.site.pages.diagrams import ImageRequest, view_image
 from archdoc.site.pages.documents import INDEX as DOCUMENTS_INDEX
@@ -86,16 +87,23 @@ def plan_site(models: list[Model], report: LintReport, directory_urls: bool = Tr
             model_nav.append({title: path})
     pages["index.md"] = gallery_page(cards)
     pages["rules/index.md"] = rules_index(RULES)
-    rule_nav: list[Any] = [{"All rules": "rules/index.md"}]
-    for code, rule in RULES.items():
-        pages[f"rules/{code}.md"] = rule_page(rule)
-        rule_nav.append({f"{code} {rule.name}": f"rules/{code}.md"})
-    nav = [{"Gallery": "index.md"}, {"Models": model_nav}, {"Rules": rule_nav}]
+    pages.update((f"rules/{code}.md", rule_page(rule)) for code, rule in RULES.items())
+    nav = [{"Gallery": "index.md"}, {"Models": model_nav}, {"Rules": _rule_nav()}]
     if documents:
         pages.update(document_pages(documents, index))
         nav.insert(2, {"Documents": [{"All documents": DOCUMENTS_INDEX}] + [
             {escape_html(document.title): document.page} for document in documents.values()]})
     return SitePlan(dict(sorted(pages.items())), tuple(images), nav, tuple(problems), _icons(models), tuple(search))
+
+
+def _rule_nav() -> list[Any]:
+    """The rule reference's navigation, a section per band: with Material's navigation.prune a page
+    holds only its own band's entries, not all 130 rules (which were most of every page's bytes)."""
+    bands: dict[str, list[Any]] = {}
+    for code, rule in RULES.items():
+        bands.setdefault(code[:3], []).append({f"{code} {rule.name}": f"rules/{code}.md"})
+    titled = [{f"{prefix}xx {BANDS[prefix].split(':')[0]}": entries} for prefix, entries in bands.items()]
+    return [{"All rules": "rules/index.md"}, *titled]
 
 
 def _icons(models: list[Model]) -> dict[str, str]:
