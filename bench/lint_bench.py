@@ -21,12 +21,11 @@ The machine's load average is printed with the tables. A run stopped by the CPU 
 from __future__ import annotations
 
 import compileall
+import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -56,18 +55,40 @@ def timed(command: list[str], runs: int) -> tuple[float | None, float, float]:
     walls: list[float] = []
     peak = 0.0
     for _ in range(runs):
-        start = time.perf_counter()
-        # No preexec_fn: Python then starts the child by vfork, so its peak memory is its own, not that of
-        # this process holding every generated model (a fork counts the parent's pages until exec).
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        resource.prlimit(child.pid, resource.RLIMIT_CPU, (CPU_LIMIT, CPU_LIMIT + 5))
-        _, status, usage = os.wait4(child.pid, 0)
-        walls.append(time.perf_counter() - start)
-        peak = max(peak, usage.ru_maxrss / 1024)
-        if os.WIFSIGNALED(status):
-            return None, walls[-1], peak
-        seconds.append(usage.ru_utime + usage.ru_stime)
+        stopped, used, wall, largest = _run(command)
+        walls.append(wall)
+        peak = max(peak, largest / 1024)
+        if stopped:
+            return None, wall, peak
+        seconds.append(used)
     return statistics.median(seconds), statistics.median(walls), peak
+
+
+# Children are started by a small launcher started first: a child's peak resident set counts the pages of
+# the process that forked it until it execs, and this one holds every generated model.
+LAUNCHER = ("import json, os, resource, subprocess, sys, time\n"
+            "for line in sys.stdin:\n"
+            "    command, cwd, limit = json.loads(line)\n"
+            "    start = time.perf_counter()\n"
+            "    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)\n"
+            "    resource.prlimit(child.pid, resource.RLIMIT_CPU, (limit, limit + 5))\n"
+            "    _, status, usage = os.wait4(child.pid, 0)\n"
+            "    print(json.dumps([os.WIFSIGNALED(status), usage.ru_utime + usage.ru_stime, "
+            "time.perf_counter() - start, usage.ru_maxrss]), flush=True)\n")
+_launcher: list[subprocess.Popen[str]] = []
+
+
+def _run(command: list[str]) -> tuple[bool, float, float, float]:
+    """(stopped by the CPU limit, CPU seconds, wall seconds, peak resident KB) of one run."""
+    if not _launcher:
+        _launcher.append(subprocess.Popen([sys.executable, "-c", LAUNCHER], stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, text=True))
+    launcher = _launcher[0]
+    assert launcher.stdin is not None and launcher.stdout is not None
+    launcher.stdin.write(json.dumps([command, str(ROOT), CPU_LIMIT]) + "\n")
+    launcher.stdin.flush()
+    stopped, used, wall, largest = json.loads(launcher.stdout.readline())
+    return bool(stopped), float(used), float(wall), float(largest)
 
 
 def lint(folder: Path, runs: int) -> tuple[float | None, float, float]:
@@ -110,6 +131,7 @@ def main() -> None:
     quick = "--quick" in sys.argv
     runs = 1 if quick else 3
     compileall.compile_dir(ROOT / "archdoc", quiet=1)
+    _run([sys.executable, "-c", "pass"])  # the launcher starts while this process is small
     print(f"Load average at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"({os.cpu_count()} cores); CPU time, median of {runs} runs.\n")
     import_yaml, _ = cpu([sys.executable, "-c", "import yaml"], 7)
