@@ -57,11 +57,13 @@ def lint_each(models: Sequence[Model], lint_one: Callable[[Model], list[Problem]
 
 
 def _work(sending: Connection, models: list[Model], lint_one: Callable[[Model], list[Problem]]) -> None:
-    """In a worker: lint the share and send the findings back (nothing, on failure: the parent redoes it)."""
+    """In a worker: lint the share and send the findings back. On any failure (Ctrl-C too) it leaves quietly,
+    without a traceback: the parent lints the share again, and reports there what goes wrong."""
     try:
         sending.send([[_flat(problem) for problem in lint_one(model)] for model in models])
-    finally:
         sending.close()
+    except BaseException:
+        os._exit(1)
 
 
 def _received(worker: Any, receiving: Connection) -> list[list[Problem]] | None:

@@ -78,3 +78,19 @@ def test_small_models_and_threaded_callers_are_linted_in_one_process(monkeypatch
         stop.set()
         server.join()
     assert {problems[0].message.split()[1] for problems in found} == {str(os.getpid())}
+
+
+@needs_fork
+def test_a_worker_that_fails_prints_nothing_and_the_parent_lints_its_share(
+        monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(parallel, "MIN_SHARED_SIZE", 0)
+    parent = os.getpid()
+
+    def fails_in_a_worker(model: Model) -> list[Problem]:
+        if os.getpid() != parent:
+            raise RuntimeError("a bug in a rule")
+        return _where(model)
+
+    found = parallel.lint_each(_models(4), fails_in_a_worker)
+    assert [int(problems[0].message.split()[1]) for problems in found] == [parent] * 4
+    assert capfd.readouterr().err == ""  # no worker's traceback: a bug shows once, in the parent
