@@ -7,9 +7,9 @@ layers, groups and elements known, the group tree a tree, selectors naming what 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from archdoc.load import codes
 from archdoc.load.draft import DraftDocument, DraftElement, DraftGroup, DraftInclude, DraftModel, DraftRules
@@ -35,6 +35,8 @@ from archdoc.model import (
 )
 from archdoc.model.errors import ReadError
 
+T = TypeVar("T")
+
 
 class Includes(Protocol):
     """How a reader's side finds and reads the fragments a document includes."""
@@ -57,18 +59,22 @@ class _Merged:
 
 def resolve(draft: DraftModel, catalogue: KindCatalogue, problems: list[Problem], includes: Includes | None = None,
             root_key: Hashable | None = None) -> Model:
-    """Validate a draft (with its includes) and freeze it; every problem found lands in `problems`."""
+    """Validate a draft (with its includes) and freeze it; every problem found lands in `problems`.
+
+    The drafts' elements and relations are consumed (their lists emptied) as they are frozen, so
+    that a large model's drafts and its Model never all live at once.
+    """
     model_id = draft.id or _stem(draft.path)
     merged = _Merged()
     _merge(draft, [root_key] if root_key is not None else [], merged, includes, problems, model_id)
     report = _reporter(problems, model_id)
     groups = [_group(g, catalogue, report) for document in merged.documents for g in document.groups]
-    elements = [_element(e, catalogue, report) for document in merged.documents for e in document.elements]
+    elements = [_element(e, catalogue, report) for document in merged.documents for e in _consumed(document.elements)]
     layers = [Layer(layer.id, layer.title or layer.id, layer.span, layer.description, layer.cross_cutting)
               for document in merged.documents for layer in document.layers]
     relations = [Relation(r.source, r.target, r.span, index, r.label, r.kind, r.technology, r.description,
                           tuple(r.tags))
-                 for index, r in enumerate(r for document in merged.documents for r in document.relations)]
+                 for index, r in enumerate(r for document in merged.documents for r in _consumed(document.relations))]
     views = [View(v.id, v.title or v.id, v.span, tuple(v.include), tuple(v.exclude), tuple(v.focus), v.depth,
                   v.direction, v.description) for document in merged.documents for v in document.views]
     flows = [Flow(f.id, f.title or f.id, f.span, tuple(Step(s.source, s.target, s.span, s.label, s.kind)
@@ -100,6 +106,13 @@ def resolve(draft: DraftModel, catalogue: KindCatalogue, problems: list[Problem]
         flows=tuple(checked.flows),
         rules=rules,
     )
+
+
+def _consumed(items: list[T]) -> Iterator[T]:
+    """The items of a list in order, each let go as it is taken (the list ends empty)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def check_kinds(document: DraftDocument, catalogue: KindCatalogue, problems: list[Problem]) -> None:
