@@ -74,12 +74,14 @@ class Layering:
     mode: str = "downward"  # downward | adjacent | off
     allow: tuple[Allow, ...] = ()
 
-    def verdict(self, layers: tuple[Layer, ...], source: str, target: str) -> str | None:
+    def verdict(self, layers: tuple[Layer, ...], source: str, target: str,
+                positions: tuple[dict[str, int], frozenset[str]] | None = None) -> str | None:
         """Why a relation from layer `source` to layer `target` breaks the policy ("up", "skips"), or None.
 
         Decided per pair of layers, exceptions not applied: the rule and the site's matrix both ask here.
+        `positions`: `layer_positions(layers)`, when the caller asks for many relations of one model.
         """
-        position, cross_cutting = _positions(layers)
+        position, cross_cutting = positions or layer_positions(layers)
         if self.mode == "off" or source == target or target in cross_cutting:
             return None
         if position[target] < position[source]:
@@ -92,10 +94,17 @@ class Layering:
         return any(allow.source == source and allow.target == target for allow in self.allow)
 
 
+def layer_positions(layers: tuple[Layer, ...]) -> tuple[dict[str, int], frozenset[str]]:
+    """Each layer's position, and the cross-cutting layers."""
+    return _positions(tuple((layer.id, layer.cross_cutting) for layer in layers))
+
+
 @lru_cache(maxsize=64)
-def _positions(layers: tuple[Layer, ...]) -> tuple[dict[str, int], frozenset[str]]:
-    return ({layer.id: index for index, layer in enumerate(layers)},
-            frozenset(layer.id for layer in layers if layer.cross_cutting))
+def _positions(layers: tuple[tuple[str, bool], ...]) -> tuple[dict[str, int], frozenset[str]]:
+    # Keyed by ids, not Layer objects: layers hash by id, so the layers of many models with the same ids
+    # would all collide in the cache and be compared field by field (spans differ) on every lookup.
+    return ({layer: index for index, (layer, _) in enumerate(layers)},
+            frozenset(layer for layer, cross_cutting in layers if cross_cutting))
 
 
 def layering(options: Mapping[str, Any], layer_ids: Collection[str]) -> Layering:
@@ -113,12 +122,13 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     if policy.mode == "off" or not graph.layer_index:
         return
     index, elements, layers = graph.layer_index, graph.elements, graph.model.layers
+    positions = layer_positions(layers)
     for relation in graph.model.relations:
         source = elements[relation.source].layer
         target = elements[relation.target].layer
         if source is None or target is None or policy.allows(source, target):
             continue
-        verdict = policy.verdict(layers, source, target)
+        verdict = policy.verdict(layers, source, target, positions)
         if verdict == "up":
             yield relation_finding(
                 graph, CODE, SEVERITY, relation,
