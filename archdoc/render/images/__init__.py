@@ -95,10 +95,12 @@ def exported_dot(view_slice: ViewSlice, icon_folder: str) -> DotSource:
     return _dot_source(view_slice, icon_folder)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1024)
 def _dot_source(view_slice: ViewSlice, icon_folder: str = "") -> DotSource:
-    """build_dot, remembered by the slice's value: a site asks for each view as SVG and as PNG, keys
-    and renders it, and the DOT source is the same every time. (Slices are immutable and hashable.)"""
+    """build_dot, remembered by the slice's value: a site keys every view first and renders those that
+    changed next (on other threads, while MkDocs converts pages), as SVG and maybe PNG, and the DOT
+    source is the same every time. (Slices are immutable and hashable; a view's DOT is at most a few
+    hundred KB, as views are at most MAX_IMAGE_NODES boxes.)"""
     return build_dot(view_slice, icon_folder)
 
 
