@@ -14,10 +14,24 @@ import re
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from archdoc.load import codes
+from archdoc.load.located import (
+    BOOL,
+    COLLECTION_TAGS,
+    FLOAT,
+    INT,
+    NULL,
+    SCALAR_TAGS,
+    STR,
+    AnyNode,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    describe_scalar,
+    implicit_tag,
+)
 from archdoc.model.errors import ReadError
 
 try:  # libyaml's parser when PyYAML was built with it; the pure parser otherwise
@@ -38,127 +52,8 @@ MAX_DEPTH = 64
 MIN_EXPANSION_LIMIT = 50_000
 EXPANSION_FACTOR = 20
 
-_TAG = "tag:yaml.org,2002:"
-STR, INT, FLOAT, BOOL, NULL = (_TAG + name for name in ("str", "int", "float", "bool", "null"))
-_SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, _TAG + "binary", _TAG + "timestamp"}
-_COLLECTION_TAGS = {_TAG + "map", _TAG + "seq", _TAG + "omap"}
-_IMPLICIT = Resolver.yaml_implicit_resolvers
-_CONSTRUCTOR = SafeConstructor()
-
-
-__all__ = ["AnyNode", "MappingNode", "ReadError", "ScalarNode", "SequenceNode", "describe_scalar", "parse"]
-
-
-class Node:
-    __slots__ = ("line", "column")
-
-    line: int
-    column: int
-    size: int  # nodes below and including this one, with aliases expanded
-
-
-class ScalarNode(Node):
-    __slots__ = ("value", "plain", "tag")
-
-    size = 1
-
-    def __init__(self, value: str, plain: bool, tag: str | None, line: int, column: int) -> None:
-        self.value = value
-        self.plain = plain  # unquoted: YAML 1.1 would give it an implicit type
-        self.tag = tag  # an explicit standard tag (`!!str`), an accepted local tag (`!Ref`), or None
-        self.line = line
-        self.column = column
-
-    @property
-    def type_tag(self) -> str:
-        """The YAML type a plain reader would give this scalar."""
-        if self.tag is not None:
-            return self.tag
-        if not self.plain:
-            return STR
-        return _IMPLICIT_CACHE.get(self.value) or implicit_tag(self.value)
-
-    def resolve(self) -> Any:
-        """The scalar as a Python value, typed as YAML 1.1 would type it (timestamps stay text)."""
-        tag = self.type_tag
-        if tag == STR:
-            return self.value
-        if tag == NULL:
-            return None
-        if tag == BOOL:
-            return self.value.lower() in ("yes", "true", "on", "y")
-        try:
-            if tag == INT:
-                return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, self.value))
-            if tag == FLOAT:
-                return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, self.value))
-        except (ValueError, yaml.YAMLError):
-            return self.value
-        return self.value
-
-
-class MappingNode(Node):
-    __slots__ = ("pairs", "tag", "size", "shared")
-
-    def __init__(self, line: int, column: int, tag: str | None = None) -> None:
-        self.pairs: list[tuple[ScalarNode, AnyNode]] = []
-        self.line = line
-        self.column = column
-        self.size = 1
-        self.tag = tag  # one of the local tags the caller accepted (`!GetAtt`), or None
-        self.shared = False  # its pairs are also an alias's: never consumed
-
-    def get(self, key: str) -> AnyNode | None:
-        for key_node, value in self.pairs:
-            if key_node.value == key:
-                return value
-        return None
-
-
-class SequenceNode(Node):
-    __slots__ = ("items", "tag", "size", "shared")
-
-    def __init__(self, line: int, column: int, tag: str | None = None) -> None:
-        self.items: list[AnyNode] = []
-        self.line = line
-        self.column = column
-        self.size = 1
-        self.tag = tag  # one of the local tags the caller accepted (`!If`), or None
-        self.shared = False  # its items are also an alias's: never consumed
-
-
-AnyNode = ScalarNode | MappingNode | SequenceNode
-
-
-def implicit_tag(value: str) -> str:
-    """The tag YAML 1.1 gives an unquoted scalar (`no` is a bool, `017` an int, `1.10` a float)."""
-    found = _IMPLICIT_CACHE.get(value)
-    if found is None:
-        found = _implicit_tag(value)
-        if len(_IMPLICIT_CACHE) < 100_000:  # models repeat the same texts (kinds, layers, labels)
-            _IMPLICIT_CACHE[value] = found
-    return found
-
-
-_IMPLICIT_CACHE: dict[str, str] = {}
-
-
-def _implicit_tag(value: str) -> str:
-    if value == "" or value == "~":
-        return NULL
-    for tag, regexp in _IMPLICIT.get(value[0], ()):
-        if regexp.match(value):
-            return tag if tag in _SCALAR_TAGS else STR
-    return STR
-
-
-def describe_scalar(node: ScalarNode) -> str:
-    """How a reader of YAML 1.1 would see this scalar, for messages: `the boolean no`."""
-    tag = node.type_tag
-    names = {BOOL: "the boolean", INT: "the number", FLOAT: "the number", NULL: "an empty value"}
-    if tag == NULL:
-        return "an empty value"
-    return f"{names.get(tag, 'the text')} {node.value}"
+__all__ = ["BOOL", "FLOAT", "INT", "NULL", "STR", "AnyNode", "MappingNode", "Node", "ReadError", "ScalarNode",
+           "SequenceNode", "describe_scalar", "implicit_tag", "parse"]
 
 
 def parse(
@@ -420,7 +315,7 @@ def _scalar_tag(event: yaml.ScalarEvent, local_tags: frozenset[str]) -> str | No
     tag = event.tag
     if tag is None or tag == "!":
         return None
-    if tag in _SCALAR_TAGS or tag in local_tags:
+    if tag in SCALAR_TAGS or tag in local_tags:
         return tag
     mark = event.start_mark
     raise ReadError(codes.YAML_TAG, f"the YAML tag {tag} is not allowed in a model", mark.line + 1, mark.column + 1)
@@ -428,7 +323,7 @@ def _scalar_tag(event: yaml.ScalarEvent, local_tags: frozenset[str]) -> str | No
 
 def _collection_tag(event: Any, local_tags: frozenset[str]) -> str | None:
     tag = event.tag
-    if tag is None or tag == "!" or tag in _COLLECTION_TAGS:
+    if tag is None or tag == "!" or tag in COLLECTION_TAGS:
         return None
     if tag in local_tags:
         return tag
