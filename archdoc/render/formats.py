@@ -13,7 +13,6 @@ from pathlib import Path
 
 from archdoc.graph import ModelGraph
 from archdoc.model import Flow, Problem, View
-from archdoc.model.scratch import scratch_folder
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,7 @@ def _markdown(graph: ModelGraph, target: View | Flow, _name: str) -> Drawing:
 
 def _image(fmt: str) -> Draw:
     def draw(graph: ModelGraph, target: View | Flow, _name: str) -> Drawing:
+        from archdoc.model.scratch import scratch_folder  # tempfile and shutil: not at `archdoc lint` start-up
         from archdoc.render import images
         from archdoc.render.exports import target_slice
 
