@@ -135,7 +135,7 @@ def main() -> None:
     print(f"Load average at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"({os.cpu_count()} cores); CPU time, median of {runs} runs.\n")
     import_yaml, _ = cpu([sys.executable, "-c", "import yaml"], 7)
-    small = write(OUT / "50", {"synthetic-50.yaml": synthetic_model(50)})
+    small = write(OUT / "start-up", {"synthetic-50.yaml": synthetic_model(50)})  # not "50": the 50,000 case
     startup, _, startup_peak = lint(small[0].parent, 7)
     assert import_yaml is not None and startup is not None
     print("| what | `archdoc lint` | floor: `python -c \"import yaml\"` | ratio | peak memory |")
