@@ -58,10 +58,10 @@ def manifest_text(images: Iterable[ImageFile]) -> str:
     return json.dumps(document, indent=1, sort_keys=True) + "\n"
 
 
-def start_images(requests: Sequence[ImageRequest], previous_site: Path | None, work_dir: Path,
-                 progress: Progress) -> ImageBatch:
-    """Every requested image as a file under `work_dir`: the previous site's reused now, the rest rendering
-    in the background (`ImageBatch.wait`). ValueError for a path that would leave the site.
+def image_batch(requests: Sequence[ImageRequest], previous_site: Path | None, work_dir: Path,
+                progress: Progress) -> ImageBatch:
+    """Every requested image as a file under `work_dir`: the previous site's reused now, the rest to render
+    in the background once `ImageBatch.start` is called. ValueError for a path that would leave the site.
 
     The content keys and the reuse are done here, before anything else runs: under a plain
     `mkdocs build` the previous site is the one MkDocs empties next.
@@ -80,17 +80,16 @@ def start_images(requests: Sequence[ImageRequest], previous_site: Path | None, w
             image = ImageFile(path, key, target, rendered=True)
             images.append(image)
             to_render.append((image, request))
-    batch = ImageBatch(images, to_render, progress)
-    if keyed:
-        progress(f"images: {len(to_render)} to render, {len(images) - len(to_render)} unchanged")
-    return batch
+    return ImageBatch(images, to_render, progress)
 
 
 def prepare_images(requests: Sequence[ImageRequest], previous_site: Path | None, work_dir: Path,
                    progress: Progress) -> list[ImageFile]:
-    """`start_images`, waited for: every image ready, sorted by path; ImageBuildError lists every failure."""
-    batch = start_images(requests, previous_site, work_dir, progress)
+    """`image_batch`, started and waited for: every image ready, sorted by path; ImageBuildError lists every
+    failure."""
+    batch = image_batch(requests, previous_site, work_dir, progress)
     try:
+        batch.start()
         return batch.wait()
     finally:
         batch.stop()
@@ -101,7 +100,8 @@ class ImageBatch:
 
     Its progress is reported on the caller's thread, by `poll` (as it goes) and `wait`; `stop`
     ends it early: queued renders are dropped and running `dot`s killed, so that nothing
-    outlives the build or writes into a folder being removed (Ctrl+C, a failed build).
+    outlives the build or writes into a folder being removed (Ctrl+C, a failed build). The
+    caller keeps the batch before `start`ing it, so that a Ctrl+C at any point finds it to stop.
     """
 
     def __init__(self, images: list[ImageFile], to_render: list[tuple[ImageFile, ImageRequest]],
@@ -109,6 +109,7 @@ class ImageBatch:
         self.images = images  # every image, sorted by path: their files exist once `wait` returns
         self.progress = progress
         self.total = len(to_render)
+        self._to_render = to_render
         self.failures: list[str] = []
         self._dot = DotRuns()
         self._finished: queue.SimpleQueue[tuple[ImageFile, str, BaseException | None]] = queue.SimpleQueue()
@@ -116,18 +117,22 @@ class ImageBatch:
         self._reported = 0
         self._started = time.monotonic()
         self._pool: ThreadPoolExecutor | None = None
-        if not to_render:
-            return
-        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="archdoc-image")
+
+    def start(self) -> None:
+        """Start the renders (on WORKERS threads) and say how many there are."""
+        if self._to_render:
+            self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="archdoc-image")
         try:
-            for image, request in to_render:
+            for image, request in self._to_render:
                 model_id = request.slice.model_id
                 self._left_per_model[model_id] = self._left_per_model.get(model_id, 0) + 1
                 future = self._pool.submit(render_image, request.slice, request.fmt, image.source, dot=self._dot)
                 future.add_done_callback(functools.partial(self._done, image, model_id))
-        except BaseException:  # Ctrl+C while the first renders already run: nobody else can stop them
+        except BaseException:
             self.stop()
             raise
+        if self.images:
+            self.progress(f"images: {self.total} to render, {len(self.images) - self.total} unchanged")
 
     def poll(self) -> None:
         """Report the renders finished since the last call, without waiting."""

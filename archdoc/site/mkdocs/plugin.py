@@ -28,7 +28,7 @@ from archdoc.lint import LintReport, lint_result
 from archdoc.load import LoadResult, load_paths
 from archdoc.render.images.graphviz import ImageError, dot_executable
 from archdoc.render.images.icons import light_icon
-from archdoc.site.imagecache import MANIFEST, ImageBatch, ImageBuildError, ImageFile, manifest_text, start_images
+from archdoc.site.imagecache import MANIFEST, ImageBatch, ImageBuildError, ImageFile, image_batch, manifest_text
 from archdoc.site.mkdocs.config import enforce_safety, install_mermaid_fence
 from archdoc.site.mkdocs.embed import Embedder, install_embed_fence
 from archdoc.site.mkdocs.noimages import skipped_message, without_images
@@ -125,10 +125,11 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
                                             png=self.config.png))
             return
         try:
-            self.batch = start_images(wanted, self.inputs.previous_site, self.inputs.work_dir, self.inputs.progress)
+            self.batch = image_batch(wanted, self.inputs.previous_site, self.inputs.work_dir, self.inputs.progress)
         except ValueError as error:
             raise PluginError(str(error)) from None
         self.images = self.batch.images
+        self.batch.start()  # kept first: an interruption from here on finds it (stop_images)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         by_destination = {file.dest_uri: file for file in files}
@@ -172,9 +173,9 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             try:
                 self.batch.wait()
             except ImageBuildError as error:
+                self.batch = None  # wait() stopped it; interrupted, it stays for stop_images to end
                 raise PluginError(str(error)) from None
-            finally:
-                self.batch = None
+            self.batch = None
         return env
 
     @event_priority(-100)  # after the search plugin has written its index: the elements are added to it
