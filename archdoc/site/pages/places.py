@@ -17,8 +17,8 @@ from archdoc.site.pages.text import safe_name
 
 # A browser pays for a page's DOM before DOMContentLoaded (headless Chromium here: about 75 µs per
 # HTML element, ~24 per entry, on top of ~0.5 s for Material's own), so a page holds few entries.
-SPLIT_ABOVE = 300  # more elements than this: on pages of their own (1,000 on one page made 1.5 MB of HTML)
-PAGE_SIZE = 200  # elements per element page at most (about 0.25 MB of HTML, under 1 s to DOMContentLoaded)
+SPLIT_ABOVE = 200  # more elements than this: on pages of their own (1,000 on one page made 1.5 MB of HTML)
+PAGE_SIZE = 100  # elements per element page at most (about 0.12 MB of HTML, under 1 s to DOMContentLoaded)
 NO_LAYER = "_none"  # the page of the elements without a layer: no safe_name starts with `_`
 
 
