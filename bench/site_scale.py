@@ -11,7 +11,8 @@ figures are the site's, not the rules'). Measured, in one run:
   of the very Markdown pages archdoc generated, without archdoc's plugin, images or assets;
 - the heaviest HTML page, the site's page count and size;
 - that page in headless Chromium (Debian's `chromium`, through Playwright), served over HTTP
-  on 127.0.0.1: DOMContentLoaded and load (median of 3 fresh pages) and its DOM node count.
+  on 127.0.0.1: DOMContentLoaded and load (median of 3 fresh pages) and its DOM node count
+  (after load: Mermaid's drawings included); the model's own page the same way.
 """
 
 from __future__ import annotations
@@ -119,19 +120,24 @@ def measure(size: int, root: Path) -> str:
     heaviest = max(pages, key=lambda path: path.stat().st_size)
     total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
     relative = heaviest.relative_to(site).as_posix().removesuffix("index.html")
+    model_page = f"models/synthetic-{size}/"
     with served(site) as base:
         loaded, load, nodes = browser_timing(base + relative)
+        model_loaded, _, _ = browser_timing(base + model_page)
+    model_bytes = (site / model_page / "index.html").stat().st_size
     return (f"| {size:,} | {wall:.1f} s | {cpu:.1f} s | {cpu / size * 1000:.2f} s | {floor_cpu:.1f} s | "
             f"{cpu / floor_cpu:.2f}x | {len(pages)} | {total / 1e6:.1f} MB | `{relative}` | "
-            f"{heaviest.stat().st_size / 1e6:.2f} MB | {nodes:,} | {loaded:,.0f} ms | {load:,.0f} ms |")
+            f"{heaviest.stat().st_size / 1e6:.2f} MB | {nodes:,} | {loaded:,.0f} ms | {load:,.0f} ms | "
+            f"{model_bytes / 1e6:.2f} MB, {model_loaded:,.0f} ms |")
 
 
 def main() -> None:
     sizes = [int(argument) for argument in sys.argv[1:]] or list(SIZES)
     print(f"Load average at the start: {', '.join(f'{load:.1f}' for load in os.getloadavg())} (2 cores)\n")
     print("| elements | build (wall) | build (CPU) | CPU per 1,000 elements | bare `mkdocs build` (CPU) | ratio "
-          "| pages | site | heaviest page | its size | DOM elements | DOMContentLoaded | load |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|")
+          "| pages | site | heaviest page | its size | DOM elements | DOMContentLoaded | load "
+          "| model page: size, DOMContentLoaded |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             print(measure(size, Path(folder)), flush=True)

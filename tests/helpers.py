@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import http.server
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +45,32 @@ def run_archdoc(cwd: Path, *args: str, text: bool = True) -> subprocess.Complete
     """`python -m archdoc ARGS` in `cwd`, as a user runs it; output captured (as text unless text=False)."""
     return subprocess.run([sys.executable, "-m", "archdoc", *args], cwd=cwd, capture_output=True, text=text,
                           timeout=120)
+
+
+def built_site(project: Path, *args: str, timeout: int = 600) -> Path:
+    """`archdoc build -q ARGS` in `project`, as a user runs it; the site folder, once the build succeeded."""
+    run = subprocess.run([sys.executable, "-m", "archdoc", "build", "-q", *args], cwd=project, capture_output=True,
+                         text=True, timeout=timeout, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert run.returncode == 0, run.stdout + run.stderr
+    return project / "site"
+
+
+@contextmanager
+def served_site(site: Path) -> Iterator[str]:
+    """The site over HTTP on 127.0.0.1, a random port, as a reader's web server would serve it; its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
 
 
 def project_with_model(root: Path, name: str, text: str) -> Path:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
+from helpers import served_site
 from test_build import SHOP, archdoc
 
 from archdoc.site.mkdocs.embed import EmbedError, fence_lines, parse_embed
@@ -70,16 +68,8 @@ def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def served(mkdocs_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(mkdocs_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with served_site(mkdocs_site) as base:
+        yield base
 
 
 DRAWN = """async () => {

@@ -3,12 +3,7 @@ nothing run from model text. One build, one browser page, every HTML page of the
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import copy_gallery
+from helpers import built_site, copy_gallery, served_site
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 REPO = Path(__file__).resolve().parents[2]
@@ -170,28 +165,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("browser-site")
     copy_gallery(project / "models")
     (project / "models" / "hostile.yaml").write_text(HOSTILE, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    run = subprocess.run([sys.executable, "-m", "archdoc", "build", "-q"], cwd=project, capture_output=True,
-                         text=True, timeout=600, env=env)
-    assert run.returncode == 0, run.stdout + run.stderr
-    return project / "site"
+    return built_site(project)
 
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    """The site over HTTP on 127.0.0.1, a random port, as a reader's web server would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with served_site(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -4,18 +4,14 @@ back, documents are published with their status. One build of tests/site/fixture
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import built_site, served_site
 
 from archdoc.load import load_paths
 
@@ -31,20 +27,8 @@ CONTEXT_TARGETS = {"users": "models/shop/#el-users", "api": "models/shop/#view-a
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = tmp_path_factory.mktemp("drilldown") / "project"
     shutil.copytree(PROJECT, project)
-    run = subprocess.run([sys.executable, "-m", "archdoc", "build", "-q"], cwd=project, capture_output=True,
-                         text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert run.returncode == 0, run.stdout + run.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with served_site(built_site(project)) as base:
+        yield base
 
 
 @pytest.fixture

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
-import os
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import built_site, served_site
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,26 +31,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("large-site")
     (project / "models").mkdir()
     (project / "models" / "big.yaml").write_text(_synthetic_model(ELEMENTS), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    run = subprocess.run([sys.executable, "-m", "archdoc", "build", "-q"], cwd=project, capture_output=True,
-                         text=True, timeout=900, env=env)
-    assert run.returncode == 0, run.stdout + run.stderr
-    return project / "site"
+    return built_site(project, timeout=900)
 
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with served_site(site) as base:
+        yield base
 
 
 def _in_view(page: Any, element_id: str) -> bool:

@@ -9,8 +9,7 @@ import pytest
 import yaml
 
 from archdoc.cli import build_parser
-from archdoc.lint import RULES, lint_result
-from archdoc.lint import model_spec
+from archdoc.lint import RULES, lint_result, model_spec
 from archdoc.load import load_models, schema
 from archdoc.load.kinds import ALIASES, ARCHDOC_ELEMENT_KINDS, BOUNDARY_KINDS
 from archdoc.site.pages.text import first_paragraph
