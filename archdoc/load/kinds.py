@@ -183,16 +183,7 @@ def _diagrams_modules() -> set[tuple[str, str]]:
     table = _table()
     if table is not None:
         return {tuple(key.split(".")) for key in table[1]}  # type: ignore[misc]
-    import diagrams
-
-    pairs: set[tuple[str, str]] = set()
-    root = os.path.dirname(diagrams.__file__)
-    for provider in pkgutil.iter_modules([root]):
-        if not provider.ispkg or provider.name in ("base", "custom"):
-            continue
-        for module in pkgutil.iter_modules([os.path.join(root, provider.name)]):
-            pairs.add((provider.name, module.name))
-    return pairs
+    return _scanned_modules()
 
 
 def _module_kinds(provider: str, module_name: str) -> dict[str, Kind]:
