@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -13,7 +14,21 @@ from archdoc.load import load_paths
 from archdoc.model import Model, Problem, Severity, SourceSpan
 
 GALLERY = Path(__file__).resolve().parents[2] / "models"
-needs_fork = pytest.mark.skipif(not parallel._can_fork(), reason="no safe fork on this platform")
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin",
+                                reason="no safe fork on this platform")
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shares go to workers whatever ran before in this test process.
+
+    archdoc forks only when its process has no other thread; the suite's own may have some
+    (Playwright's driver keeps an asyncio child watcher thread for the whole session), which
+    would make these tests lint serially and pass without testing the workers. The guard
+    itself is tested below, with a thread of the test's own.
+    """
+    monkeypatch.setattr(parallel, "MIN_SHARED_SIZE", 0)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
 
 
 def _where(model: Model) -> list[Problem]:
@@ -28,8 +43,8 @@ def _models(count: int) -> list[Model]:
 
 
 @needs_fork
-def test_the_models_are_shared_between_processes_and_come_back_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "MIN_SHARED_SIZE", 0)
+def test_the_models_are_shared_between_processes_and_come_back_in_order(monkeypatch: pytest.MonkeyPatch,
+                                                                      forking: None) -> None:
     monkeypatch.setattr(parallel, "_workers", lambda: 3)
     models = _models(7)
     found = parallel.lint_each(models, _where)
@@ -47,13 +62,13 @@ def test_the_report_of_the_gallery_is_the_same_on_every_core(monkeypatch: pytest
     result = load_paths([GALLERY])
     alone = lint_result(result).problems
     monkeypatch.setattr(parallel, "MIN_SHARED_SIZE", 0)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)  # see `forking`
     shared = lint_result(result).problems
     assert shared == alone and len(alone) > 10
 
 
 @needs_fork
-def test_a_worker_that_dies_has_its_share_linted_by_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "MIN_SHARED_SIZE", 0)
+def test_a_worker_that_dies_has_its_share_linted_by_the_parent(forking: None) -> None:
     parent = os.getpid()
 
     def dies_in_a_worker(model: Model) -> list[Problem]:
@@ -82,8 +97,7 @@ def test_small_models_and_threaded_callers_are_linted_in_one_process(monkeypatch
 
 @needs_fork
 def test_a_worker_that_fails_prints_nothing_and_the_parent_lints_its_share(
-        monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(parallel, "MIN_SHARED_SIZE", 0)
+        forking: None, capfd: pytest.CaptureFixture[str]) -> None:
     parent = os.getpid()
 
     def fails_in_a_worker(model: Model) -> list[Problem]:
