@@ -20,7 +20,7 @@ from archdoc.site.pages.elements import kind_icon
 from archdoc.site.pages.gallery import gallery_page, rule_page, rules_index
 from archdoc.site.pages.model import model_page
 from archdoc.site.pages.navigation import SiteIndex, site_index
-from archdoc.site.pages.places import model_page_path
+from archdoc.site.pages.places import model_page_path as model_path
 from archdoc.site.pages.text import escape_html
 
 __all__ = ["ImageRequest", "SearchEntry", "SitePlan", "model_path", "plan_site"]
@@ -115,11 +115,6 @@ def _icons(models: list[Model]) -> dict[str, str]:
             if icon is not None:
                 files[icon[0]] = icon[1]
     return dict(sorted(files.items()))
-
-
-def model_path(model_id: str) -> str:
-    """The docs-relative path of a model's page."""
-    return model_page_path(model_id)
 
 
 def _search_entries(model: Model, index: SiteIndex) -> list[SearchEntry]:

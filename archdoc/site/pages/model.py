@@ -15,7 +15,7 @@ from archdoc.site.pages.elements import Catalogue, Context, value_text
 from archdoc.site.pages.failures import failure_section
 from archdoc.site.pages.navigation import PageLinks, SiteIndex, model_links, site_index, views_showing
 from archdoc.site.pages.owners import owners_section
-from archdoc.site.pages.places import EntryPage, entry_pages, model_page_path
+from archdoc.site.pages.places import EntryPage, model_page_path
 from archdoc.site.pages.text import (
     code,
     element_link,
@@ -54,7 +54,7 @@ def model_page(model: Model, findings: list[Problem], index: SiteIndex | None = 
     context = Context(index if index is not None else site_index([model]), documents or {})
     links = model_links(context.index, model.id)
     entries = Catalogue(graph, context)
-    pages = entry_pages(model)
+    pages = context.index.entry_pages.get(model.id, ())
     diagrams = draw_model(graph, context.index)
     problems = sort_problems(findings + diagrams.problems)
     markdown = join_blocks([

@@ -13,7 +13,7 @@ from archdoc.graph import build_graph
 from archdoc.load.attached import split_view_ref
 from archdoc.model import Element, Group, Model
 from archdoc.render.views import slice_view
-from archdoc.site.pages.places import entry_pages, html_href, markdown_href, model_page_path
+from archdoc.site.pages.places import EntryPage, entry_pages, html_href, markdown_href, model_page_path
 from archdoc.site.pages.text import escape_inline
 
 ViewKey = tuple[str, str]  # (model id, view id)
@@ -38,16 +38,20 @@ class SiteIndex:
     items: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (model, id) -> (anchor, label)
     # (model, element id) -> the docs page holding its entry, for elements not on their model's page
     pages: dict[tuple[str, str], str] = field(default_factory=dict)
+    entry_pages: dict[str, tuple[EntryPage, ...]] = field(default_factory=dict)  # model -> its element pages
     directory_urls: bool = True  # how MkDocs names pages: raw HTML links must be written as it will
 
     def entry_page(self, model_id: str, item_id: str) -> str:
         """The docs page that holds an element's or group's entry (groups are always on the model's page)."""
         return self.pages.get((model_id, item_id)) or model_page_path(model_id)
 
+    def anchor(self, model_id: str, item_id: str) -> str:
+        """The anchor of an element's or group's entry (`el-<id>`, `grp-<id>`)."""
+        return self.items.get((model_id, item_id), (f"el-{item_id}", ""))[0]
+
     def entry_href(self, from_page: str, model_id: str, item_id: str) -> str:
         """A Markdown link target from a docs page to an element's or group's entry."""
-        anchor = self.items.get((model_id, item_id), (f"el-{item_id}", ""))[0]
-        return markdown_href(from_page, self.entry_page(model_id, item_id), anchor)
+        return markdown_href(from_page, self.entry_page(model_id, item_id), self.anchor(model_id, item_id))
 
     def detail(self, model_id: str, item: Element | Group) -> ViewKey | None:
         """The view an element or group details into, when it names one that exists."""
@@ -92,7 +96,8 @@ def site_index(models: Iterable[Model], directory_urls: bool = True) -> SiteInde
     models = sorted(models, key=lambda model: model.id)
     for model in models:
         index.titles[model.id] = model.display_title
-        for page in entry_pages(model):
+        index.entry_pages[model.id] = entry_pages(model)
+        for page in index.entry_pages[model.id]:
             index.pages.update(((model.id, element.id), page.path) for element in page.elements)
         graph = build_graph(model)
         index.items.update(((model.id, group.id), (f"grp-{group.id}", group.label)) for group in model.groups)
@@ -156,8 +161,7 @@ class PageLinks:
 
     def entry_url(self, item_id: str) -> str:
         """The same as a raw HTML link target."""
-        anchor = self.index.items.get((self.model_id, item_id), (f"el-{item_id}", ""))[0]
-        return self.url(self.index.entry_page(self.model_id, item_id), anchor)
+        return self.url(self.index.entry_page(self.model_id, item_id), self.index.anchor(self.model_id, item_id))
 
     def view_url(self, key: ViewKey) -> str:
         """A raw HTML link target to a view's section on its model's page."""

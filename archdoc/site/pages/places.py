@@ -45,11 +45,8 @@ def entry_pages(model: Model) -> tuple[EntryPage, ...]:
     if len(model.elements) <= SPLIT_ABOVE:
         return ()
     folder = f"models/{safe_name(model.id)}/elements"
-    taken: set[str] = set()
-    sections = []
-    for name, title, anchor, members in _sections(model):
-        taken.add(name)
-        sections.append((name, title, anchor, members))
+    sections = _sections(model)
+    taken = {section[0] for section in sections}  # a part's name must not be a layer's (`app-2`)
     pages: list[EntryPage] = []
     for name, title, anchor, members in sections:
         chunks = [members[start:start + PAGE_SIZE] for start in range(0, len(members), PAGE_SIZE)]
