@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
+from archdoc.load.yaml11 import IMPLICIT_RESOLVERS, TAG, construct_float, construct_int
 
-_TAG = "tag:yaml.org,2002:"
+_TAG = TAG
 STR, INT, FLOAT, BOOL, NULL = (_TAG + name for name in ("str", "int", "float", "bool", "null"))
 SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, _TAG + "binary", _TAG + "timestamp"}
 COLLECTION_TAGS = {_TAG + "map", _TAG + "seq", _TAG + "omap"}
-_IMPLICIT = Resolver.yaml_implicit_resolvers
-_CONSTRUCTOR = SafeConstructor()
+_IMPLICIT = IMPLICIT_RESOLVERS
 
 
 class Node:
@@ -56,10 +53,10 @@ class ScalarNode(Node):
             return self.value.lower() in ("yes", "true", "on", "y")
         try:
             if tag == INT:
-                return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, self.value))
+                return construct_int(self.value)
             if tag == FLOAT:
-                return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, self.value))
-        except (ValueError, yaml.YAMLError):
+                return construct_float(self.value)
+        except ValueError:
             return self.value
         return self.value
 

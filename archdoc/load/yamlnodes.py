@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from archdoc.load import codes
 from archdoc.load.located import (
@@ -34,10 +32,8 @@ from archdoc.load.located import (
 )
 from archdoc.model.errors import ReadError
 
-try:  # libyaml's parser when PyYAML was built with it; the pure parser otherwise
-    from yaml import CSafeLoader as _EventLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was installed
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 # The same nodes built in C from libyaml for the common case (`_nodes.c`, compiled when libyaml's
 # headers and a compiler were there); anything unusual is read again below, by the Python reader.
@@ -78,7 +74,9 @@ def parse(
             root = NotImplemented  # a lone surrogate: the Python reader says what PyYAML says
         if root is not NotImplemented:
             return root  # type: ignore[no-any-return]
-    loader = _EventLoader(text)
+    import yaml  # only here: importing PyYAML costs as much as linting a small model (see yaml11)
+
+    loader = _event_loader()(text)
     reported = len(duplicate_keys)
     try:
         root = _build(loader, duplicate_keys, max_depth, local_tags)
@@ -141,6 +139,18 @@ def _restore(root: AnyNode | None, errors: list[ReadError], restore: dict[int, s
             stack += node.items
 
 
+def _event_loader() -> Any:
+    """libyaml's parser when PyYAML was built with it; the pure parser otherwise."""
+    try:
+        from yaml import CSafeLoader
+
+        return CSafeLoader
+    except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+        from yaml import SafeLoader
+
+        return SafeLoader
+
+
 def _line_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset, counting LF, CRLF and CR line ends."""
     starts = [0] + [match.end() for match in _EDITOR_BREAKS.finditer(text, 0, offset)]
@@ -156,6 +166,8 @@ def _build(
     on the stack, and counts aliased expansion with one running total: without an alias no
     collection can hold more nodes than were created, so the alias-bomb check runs only after one.
     """
+    import yaml
+
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
