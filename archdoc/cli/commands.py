@@ -87,14 +87,14 @@ def _print(text: str) -> int:
     return 0
 
 
-COMMANDS = [
-    SimpleNamespace(add_parser=_lint_parser),
-    SimpleNamespace(add_parser=render_command.add_render_parser),
-    SimpleNamespace(add_parser=_rules_parser),
-    SimpleNamespace(add_parser=_schema_parser),
-    SimpleNamespace(add_parser=site_commands.add_build_parser),
-    SimpleNamespace(add_parser=site_commands.add_serve_parser),
-    SimpleNamespace(add_parser=import_command.add_import_parser),
-    SimpleNamespace(add_parser=diff_command.add_diff_parser),
-    SimpleNamespace(add_parser=terminal.add_completion_parser),
+COMMANDS = [  # (name, what adds its parser), in the order `archdoc --help` lists them
+    SimpleNamespace(name="lint", add_parser=_lint_parser),
+    SimpleNamespace(name="render", add_parser=render_command.add_render_parser),
+    SimpleNamespace(name="rules", add_parser=_rules_parser),
+    SimpleNamespace(name="schema", add_parser=_schema_parser),
+    SimpleNamespace(name="build", add_parser=site_commands.add_build_parser),
+    SimpleNamespace(name="serve", add_parser=site_commands.add_serve_parser),
+    SimpleNamespace(name="import", add_parser=import_command.add_import_parser),
+    SimpleNamespace(name="diff", add_parser=diff_command.add_diff_parser),
+    SimpleNamespace(name="completion", add_parser=terminal.add_completion_parser),
 ]
