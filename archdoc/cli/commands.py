@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 from archdoc import pipeline
-from archdoc.cli import diff_command, import_command, render_command, site_commands, terminal
+from archdoc.cli import terminal
 from archdoc.cli.baseline_options import add_baseline_arguments, apply_baseline
 from archdoc.cli.formats import FORMATTERS
 from archdoc.cli.output import write_output
@@ -87,14 +87,27 @@ def _print(text: str) -> int:
     return 0
 
 
-COMMANDS = [  # (name, what adds its parser), in the order `archdoc --help` lists them
-    SimpleNamespace(name="lint", add_parser=_lint_parser),
-    SimpleNamespace(name="render", add_parser=render_command.add_render_parser),
-    SimpleNamespace(name="rules", add_parser=_rules_parser),
-    SimpleNamespace(name="schema", add_parser=_schema_parser),
-    SimpleNamespace(name="build", add_parser=site_commands.add_build_parser),
-    SimpleNamespace(name="serve", add_parser=site_commands.add_serve_parser),
-    SimpleNamespace(name="import", add_parser=import_command.add_import_parser),
-    SimpleNamespace(name="diff", add_parser=diff_command.add_diff_parser),
-    SimpleNamespace(name="completion", add_parser=terminal.add_completion_parser),
+class Command:
+    """A subcommand: its name, and the function that adds its parser, imported when it is added
+    (a run of `archdoc lint` does not import the renderers', importers' or site's commands)."""
+
+    def __init__(self, name: str, module: str, function: str) -> None:
+        self.name = name
+        self._where = (module, function)
+
+    def add_parser(self, subparsers: argparse._SubParsersAction) -> None:
+        module, function = self._where
+        getattr(importlib.import_module(module), function)(subparsers)
+
+
+COMMANDS = [  # in the order `archdoc --help` lists them
+    Command("lint", __name__, "_lint_parser"),
+    Command("render", "archdoc.cli.render_command", "add_render_parser"),
+    Command("rules", __name__, "_rules_parser"),
+    Command("schema", __name__, "_schema_parser"),
+    Command("build", "archdoc.cli.site_commands", "add_build_parser"),
+    Command("serve", "archdoc.cli.site_commands", "add_serve_parser"),
+    Command("import", "archdoc.cli.import_command", "add_import_parser"),
+    Command("diff", "archdoc.cli.diff_command", "add_diff_parser"),
+    Command("completion", "archdoc.cli.terminal", "add_completion_parser"),
 ]
