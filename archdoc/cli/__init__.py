@@ -60,9 +60,12 @@ def _stop_on_signals() -> list[int]:
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
-    """The command a command line runs, when its first word that is not an option names one."""
-    first = next((word for word in argv if not word.startswith("-")), None)
+    """The command a command line runs: its first word, after archdoc's own options, when it names one."""
+    first = next((word for word in argv if word not in _OWN_OPTIONS), None)
     return first if any(command.name == first for command in commands.COMMANDS) else None
+
+
+_OWN_OPTIONS = frozenset({"--debug", "--version", "-h", "--help"})  # none takes a value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

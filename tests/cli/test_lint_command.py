@@ -121,3 +121,18 @@ def test_no_input_however_broken_gives_a_traceback(tmp_path: Path) -> None:
     reported = {Path(f["file"]).name for f in report["findings"]}
     assert reported == set(HOSTILE)
     assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("words", [["lnt"], ["--", "lint"], ["--debug", "lnit", "lint"]])
+def test_a_wrong_command_lists_every_command(project: Path, words: list[str]) -> None:
+    """A run builds only its own command's parser; a command line that names none still lists them all."""
+    run = archdoc(project, *words)
+    assert run.returncode == 2
+    assert "(choose from 'lint', 'render', 'rules', 'schema', 'build', 'serve', 'import', 'diff', 'completion')" in (
+        run.stderr)
+
+
+def test_options_of_another_command_are_refused(project: Path) -> None:
+    run = archdoc(project, "lint", "--models", "models")  # an option of `archdoc build`
+    assert run.returncode == 2
+    assert "unrecognized arguments: --models" in run.stderr
