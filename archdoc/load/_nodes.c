@@ -1,7 +1,10 @@
 /* Located YAML nodes straight from libyaml, for the common case only (archdoc.load.yamlnodes).
  *
- * build(utf8, max_depth, ScalarNode, MappingNode, SequenceNode) folds libyaml's events into the
- * same located nodes as yamlnodes._build, without a Python event object per event. It answers
+ * build(utf8, max_depth, ScalarNode, MappingNode, SequenceNode, STR, resolvers, implicit_types, implicit_tag)
+ * folds libyaml's events into the same located nodes as yamlnodes._build, without a Python event
+ * object per event. A scalar's type_tag is worked out as located.scalar_type does: STR when it is
+ * quoted or its first character starts no implicit type (the keys of `resolvers`), else the type
+ * implicit_types (a dict) holds for its text, else what implicit_tag(text) answers. It answers
  * NotImplemented for anything out of the ordinary: a parser or reader error, an anchor, an
  * alias, a tag, a second document, a non-scalar key, a duplicate key or nesting at the depth
  * limit. The caller then parses the text again in Python, which reports each of these with its
@@ -64,9 +67,9 @@ put(PyObject *object, const Shape *shape, int i, PyObject *value)
     Py_XSETREF(*slot, value);
 }
 
-enum { S_VALUE, S_PLAIN, S_TAG, S_LINE, S_COLUMN };            /* ScalarNode */
+enum { S_VALUE, S_PLAIN, S_TAG, S_TYPE, S_LINE, S_COLUMN };    /* ScalarNode */
 enum { C_LIST, C_TAG, C_SIZE, C_SHARED, C_LINE, C_COLUMN };    /* MappingNode, SequenceNode */
-static const char *const SCALAR_SLOTS[] = {"value", "plain", "tag", "line", "column"};
+static const char *const SCALAR_SLOTS[] = {"value", "plain", "tag", "type_tag", "line", "column"};
 static const char *const MAPPING_SLOTS[] = {"pairs", "tag", "size", "shared", "line", "column"};
 static const char *const SEQUENCE_SLOTS[] = {"items", "tag", "size", "shared", "line", "column"};
 
@@ -74,7 +77,37 @@ typedef struct {
     size_t line;       /* 0-based, as libyaml counts */
     PyObject *number;  /* line + 1, shared by the nodes of one line */
     PyObject *texts;   /* one string object for each short text written many times */
+    PyObject *str_tag;        /* the tag of a quoted scalar (borrowed) */
+    PyObject *implicit_types; /* text -> the implicit tag of a plain scalar, so far (borrowed) */
+    PyObject *implicit_tag;   /* the function that works one out, and remembers it (borrowed) */
+    char starts[256];         /* 1 for a first byte that may begin an implicitly typed scalar */
 } Shared;
+
+/* The first bytes of UTF-8 text that may start an implicit type: the resolvers' first characters,
+ * and every byte of a multi-byte character if any of them is not ASCII. 0 or -1 (an error). */
+static int
+note_starts(Shared *shared, PyObject *resolvers)
+{
+    memset(shared->starts, 0, sizeof shared->starts);
+    shared->starts[0] = 1; /* the empty text is null */
+    PyObject *key, *value;
+    Py_ssize_t position = 0;
+    while (PyDict_Next(resolvers, &position, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "resolvers must be keyed by first characters");
+            return -1;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(key);
+        if (length == 0)
+            continue;
+        Py_UCS4 first = PyUnicode_READ_CHAR(key, 0);
+        if (length == 1 && first < 128)
+            shared->starts[first] = 1;
+        else
+            memset(shared->starts + 128, 1, 128);
+    }
+    return 0;
+}
 
 static PyObject *
 line_number(Shared *shared, size_t line)
@@ -134,9 +167,26 @@ new_scalar(const Shape *shape, const yaml_event_t *event, Shared *shared)
     yaml_scalar_style_t style = event->data.scalar.style;
     int plain = (style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE) &&
                 event->data.scalar.plain_implicit;
+    PyObject *type;
+    if (!plain || !shared->starts[length ? (unsigned char)text[0] : 0]) {
+        type = Py_NewRef(shared->str_tag);
+    }
+    else {
+        type = PyDict_GetItemWithError(shared->implicit_types, value);
+        if (type != NULL)
+            Py_INCREF(type);
+        else if (!PyErr_Occurred())
+            type = PyObject_CallOneArg(shared->implicit_tag, value);
+        if (type == NULL) {
+            Py_DECREF(value);
+            Py_DECREF(node);
+            return NULL;
+        }
+    }
     put(node, shape, S_VALUE, value);
     put(node, shape, S_PLAIN, Py_NewRef(plain ? Py_True : Py_False));
     put(node, shape, S_TAG, Py_NewRef(Py_None));
+    put(node, shape, S_TYPE, type);
     return node;
 }
 
@@ -198,11 +248,12 @@ build(PyObject *module, PyObject *args)
     const char *data;
     Py_ssize_t size;
     int max_depth;
-    PyObject *scalar_cls, *mapping_cls, *sequence_cls;
-    if (!PyArg_ParseTuple(args, "y#iOOO", &data, &size, &max_depth, &scalar_cls, &mapping_cls, &sequence_cls))
+    PyObject *scalar_cls, *mapping_cls, *sequence_cls, *str_tag, *resolvers, *implicit_types, *implicit_tag;
+    if (!PyArg_ParseTuple(args, "y#iOOOUO!O!O", &data, &size, &max_depth, &scalar_cls, &mapping_cls, &sequence_cls,
+                          &str_tag, &PyDict_Type, &resolvers, &PyDict_Type, &implicit_types, &implicit_tag))
         return NULL;
     Shape scalar, mapping, sequence;
-    if (shape_of(scalar_cls, &scalar, SCALAR_SLOTS, 5) < 0 || shape_of(mapping_cls, &mapping, MAPPING_SLOTS, 6) < 0 ||
+    if (shape_of(scalar_cls, &scalar, SCALAR_SLOTS, 6) < 0 || shape_of(mapping_cls, &mapping, MAPPING_SLOTS, 6) < 0 ||
         shape_of(sequence_cls, &sequence, SEQUENCE_SLOTS, 6) < 0)
         return NULL;
     if (max_depth < 1)
@@ -211,8 +262,9 @@ build(PyObject *module, PyObject *args)
     Open *stack = PyMem_Calloc((size_t)max_depth, sizeof(Open));
     if (stack == NULL)
         return PyErr_NoMemory();
-    Shared shared = {0, NULL, PyDict_New()};
-    if (shared.texts == NULL) {
+    Shared shared = {0, NULL, PyDict_New(), str_tag, implicit_types, implicit_tag, {0}};
+    if (shared.texts == NULL || note_starts(&shared, resolvers) < 0) {
+        Py_XDECREF(shared.texts);
         PyMem_Free(stack);
         return NULL;
     }
@@ -352,8 +404,9 @@ build(PyObject *module, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"build", build, METH_VARARGS,
-     "build(utf8, max_depth, ScalarNode, MappingNode, SequenceNode): the document's located root node, None for an "
-     "empty document, or NotImplemented when the Python reader must read it (errors, aliases, tags, ...)."},
+     "build(utf8, max_depth, ScalarNode, MappingNode, SequenceNode, STR, resolvers, implicit_types, implicit_tag): the "
+     "document's located root node, None for an empty document, or NotImplemented when the Python reader must "
+     "read it (errors, aliases, tags, ...)."},
     {NULL, NULL, 0, NULL},
 };
 

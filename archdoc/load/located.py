@@ -22,25 +22,20 @@ class Node:
 
 
 class ScalarNode(Node):
-    __slots__ = ("value", "plain", "tag")
+    __slots__ = ("value", "plain", "tag", "type_tag")
 
     size = 1
+    # The YAML type a plain reader gives it (`scalar_type`), worked out when the node is made, here
+    # or in the compiled builder: every field read asks it, and a slot costs a fraction of a property.
+    type_tag: str
 
     def __init__(self, value: str, plain: bool, tag: str | None, line: int, column: int) -> None:
         self.value = value
         self.plain = plain  # unquoted: YAML 1.1 would give it an implicit type
         self.tag = tag  # an explicit standard tag (`!!str`), an accepted local tag (`!Ref`), or None
+        self.type_tag = scalar_type(value, plain, tag)
         self.line = line
         self.column = column
-
-    @property
-    def type_tag(self) -> str:
-        """The YAML type a plain reader would give this scalar."""
-        if self.tag is not None:
-            return self.tag
-        if not self.plain:
-            return STR
-        return _IMPLICIT_CACHE.get(self.value) or implicit_tag(self.value)
 
     def resolve(self) -> Any:
         """The scalar as a Python value, typed as YAML 1.1 would type it (timestamps stay text)."""
@@ -94,17 +89,27 @@ class SequenceNode(Node):
 AnyNode = ScalarNode | MappingNode | SequenceNode
 
 
+def scalar_type(value: str, plain: bool, tag: str | None) -> str:
+    """The YAML type of a scalar: its explicit tag, str when quoted, else YAML 1.1's implicit type."""
+    if tag is not None:
+        return tag
+    if not plain or (value and value[0] not in _IMPLICIT):  # most texts: no implicit type starts so
+        return STR
+    return implicit_types.get(value) or implicit_tag(value)
+
+
 def implicit_tag(value: str) -> str:
     """The tag YAML 1.1 gives an unquoted scalar (`no` is a bool, `017` an int, `1.10` a float)."""
-    found = _IMPLICIT_CACHE.get(value)
+    found = implicit_types.get(value)
     if found is None:
         found = _implicit_tag(value)
-        if len(_IMPLICIT_CACHE) < 100_000:  # models repeat the same texts (kinds, layers, labels)
-            _IMPLICIT_CACHE[value] = found
+        if len(implicit_types) < 100_000:  # models repeat the same texts (kinds, layers, labels)
+            implicit_types[value] = found
     return found
 
 
-_IMPLICIT_CACHE: dict[str, str] = {}
+# The implicit type of each plain text met so far (read by the compiled builder too).
+implicit_types: dict[str, str] = {}
 
 
 def _implicit_tag(value: str) -> str:

@@ -29,7 +29,10 @@ from archdoc.load.located import (
     SequenceNode,
     describe_scalar,
     implicit_tag,
+    implicit_types,
+    scalar_type,
 )
+from archdoc.load.yaml11 import IMPLICIT_RESOLVERS
 from archdoc.model.errors import ReadError
 
 if TYPE_CHECKING:
@@ -69,7 +72,8 @@ def parse(
     text, restore = _hide_unshared_breaks(text)
     if _compiled is not None and restore is None:
         try:
-            root = _compiled.build(text.encode("utf-8"), max_depth, ScalarNode, MappingNode, SequenceNode)
+            root = _compiled.build(text.encode("utf-8"), max_depth, ScalarNode, MappingNode, SequenceNode,
+                                   STR, IMPLICIT_RESOLVERS, implicit_types, implicit_tag)
         except UnicodeEncodeError:
             root = NotImplemented  # a lone surrogate: the Python reader says what PyYAML says
         if root is not NotImplemented:
@@ -132,6 +136,7 @@ def _restore(root: AnyNode | None, errors: list[ReadError], restore: dict[int, s
         seen.add(id(node))
         if isinstance(node, ScalarNode):
             node.value = node.value.translate(restore)
+            node.type_tag = scalar_type(node.value, node.plain, node.tag)
         elif isinstance(node, MappingNode):
             for key, value in node.pairs:
                 stack += (key, value)
@@ -205,6 +210,7 @@ def _build(
             node.value = texts.setdefault(value, value) if len(value) < 40 else value
             node.plain = not event.style and event.implicit[0]
             node.tag = None if tag is None or tag == "!" else _scalar_tag(event, local_tags)
+            node.type_tag = scalar_type(node.value, node.plain, node.tag)
             if mark.line != last_line:  # the nodes of one line share its number
                 last_line = mark.line
                 line = last_line + 1

@@ -32,7 +32,7 @@ def dump(node: Any) -> Any:
     if node is None:
         return None
     if type(node) is yamlnodes.ScalarNode:
-        return ("scalar", node.line, node.column, node.value, node.plain, node.tag, node.size)
+        return ("scalar", node.line, node.column, node.value, node.plain, node.tag, node.type_tag, node.size)
     if type(node) is yamlnodes.MappingNode:
         return ("mapping", node.line, node.column, node.tag, node.size, node.shared,
                 tuple((dump(key), dump(value)) for key, value in node.pairs))
@@ -97,7 +97,8 @@ def test_random_nesting_duplicates_and_aliases_read_the_same_compiled_and_in_pyt
 
 def test_the_compiled_reader_hands_back_what_it_does_not_read() -> None:
     build = yamlnodes._compiled.build
-    shapes = (yamlnodes.ScalarNode, yamlnodes.MappingNode, yamlnodes.SequenceNode)
+    shapes = (yamlnodes.ScalarNode, yamlnodes.MappingNode, yamlnodes.SequenceNode, yamlnodes.STR,
+              yamlnodes.IMPLICIT_RESOLVERS, yamlnodes.implicit_types, yamlnodes.implicit_tag)
     for text in ("a: &x 1\nb: *x\n", "{a: 1, a: 2}\n", "a: !!str 1\n", "a: [\n", "a: 1\n---\nb: 2\n", "[a]: b\n"):
         assert build(text.encode(), 64, *shapes) is NotImplemented, text
     assert build(b"a: [[1]]\n", 2, *shapes) is NotImplemented  # nesting at the limit: the Python reader says AD004
