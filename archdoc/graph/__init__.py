@@ -9,11 +9,11 @@ needs); a networkx graph (`graph`, `tree`) is built only when a caller asks for 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from archdoc.graph.placement import Placement, place
+from archdoc.graph.placement import Placement, boundary_placement, place_within
 from archdoc.load import catalogue
 from archdoc.load.kinds import Kind
 from archdoc.model import Element, Group, Model, Relation, Selector, Step
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["ModelGraph", "Placement", "build_graph"]
+
+T = TypeVar("T")
 
 
 class ModelGraph:
@@ -41,6 +43,9 @@ class ModelGraph:
             if kind is not None:
                 self.kinds[element.id] = kind
         self._placements: dict[str, Placement] = {}
+        self._enclosing: dict[str | None, tuple[Group, ...]] = {}
+        self._boundaries: dict[str | None, Placement] = {}  # group -> what it and its outer groups imply
+        self._derived: dict[Hashable, Any] = {}
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -67,15 +72,26 @@ class ModelGraph:
         tree.add_edges_from((group.parent, group.id) for group in self.model.groups if group.parent is not None)
         return tree
 
+    def derived(self, key: Hashable, work: Callable[[ModelGraph], T]) -> T:
+        """`work(self)`, worked out once per graph and kept under `key`: an index that several rules read (the
+        elements of a kind family, the request paths) costs one pass over the model, not one per rule or call."""
+        if key in self._derived:
+            return self._derived[key]  # type: ignore[no-any-return]
+        found = self._derived[key] = work(self)
+        return found
+
     # --- lookups ---------------------------------------------------------------------
 
-    @property
+    @cached_property
     def elements(self) -> dict[str, Element]:
-        return self.model.elements_by_id
+        """Element id -> element, as the model's `elements_by_id`, in a plain dict: rules look elements up once
+        per relation or more, and a plain dict's lookup costs no Python call (the model's FrozenMap does)."""
+        return {element.id: element for element in self.model.elements}
 
-    @property
+    @cached_property
     def groups(self) -> dict[str, Group]:
-        return self.model.groups_by_id
+        """Group id -> group, as the model's `groups_by_id`, in a plain dict (see `elements`)."""
+        return {group.id: group for group in self.model.groups}
 
     def category(self, element_id: str) -> str:
         kind = self.kinds.get(element_id)
@@ -97,6 +113,10 @@ class ModelGraph:
         for relation in self.model.relations:
             found.setdefault((relation.source, relation.target), []).append(relation)
         return {pair: tuple(relations) for pair, relations in found.items()}
+
+    def parallel_relations(self) -> Iterable[tuple[Relation, ...]]:
+        """The relations of each (source, target) pair that has more than one, in the order written."""
+        return (relations for relations in self._between.values() if len(relations) > 1)
 
     def relations_from(self, element_id: str) -> tuple[Relation, ...]:
         """The relations starting at an element, in the order written."""
@@ -152,7 +172,11 @@ class ModelGraph:
             stack = [start]
             while stack:
                 node = stack.pop()
-                for other in (*successors.get(node, ()), *predecessors.get(node, ())):
+                for other in successors.get(node, ()):
+                    if other not in part:
+                        part.add(other)
+                        stack.append(other)
+                for other in predecessors.get(node, ()):
                     if other not in part:
                         part.add(other)
                         stack.append(other)
@@ -170,9 +194,17 @@ class ModelGraph:
         found = [component for component in strongly_connected(successors) if len(component) > 1]
         return found + [{node} for node, after in successors.items() if node in after]
 
+    def enclosing(self, group_id: str | None) -> tuple[Group, ...]:
+        """The group and the groups around it, innermost first (the model's `enclosing`, worked out once per
+        group: the rules ask it for every element and group)."""
+        found = self._enclosing.get(group_id)
+        if found is None:
+            found = self._enclosing[group_id] = tuple(self.model.enclosing(group_id))
+        return found
+
     def group_chain(self, group_id: str | None) -> list[str]:
         """The group and its ancestors, innermost first."""
-        return [group.id for group in self.model.enclosing(group_id)]
+        return [group.id for group in self.enclosing(group_id)]
 
     def enclosing_groups(self, element_id: str) -> list[str]:
         """The groups around an element, innermost first."""
@@ -182,8 +214,11 @@ class ModelGraph:
         """Where an element runs: its zones, region and whether it is public, from it and its boundaries."""
         found = self._placements.get(element_id)
         if found is None:
-            found = place(self.elements[element_id], self.model.enclosing(self.elements[element_id].group))
-            self._placements[element_id] = found
+            element = self.elements[element_id]
+            around = self._boundaries.get(element.group)
+            if around is None:  # the elements of one group share what its boundaries imply
+                around = self._boundaries[element.group] = boundary_placement(self.enclosing(element.group))
+            found = self._placements[element_id] = place_within(element, around)
         return found
 
     def child_groups(self, group_id: str) -> list[str]:

@@ -30,30 +30,49 @@ def is_source(graph: ModelGraph, element_id: str) -> bool:
 
 def sources(graph: ModelGraph) -> list[str]:
     """The internet sources, in model order."""
-    return [element.id for element in graph.model.elements if is_source(graph, element.id)]
+    return list(graph.derived(sources, _sources))
 
 
 def entry_points(graph: ModelGraph) -> list[str]:
     """Sources, publicly placed elements and unreached internet edges, in model order."""
-    reached = request_predecessors(graph)
-    return [element.id for element in graph.model.elements
-            if is_source(graph, element.id) or graph.placement(element.id).public is True
-            or (kind_of(graph, element.id) in INTERNET_EDGE and element.id not in reached)]
+    return list(graph.derived(entry_points, _entry_points))
 
 
-def request_successors(graph: ModelGraph, element_id: str) -> list[str]:
+def request_successors(graph: ModelGraph, element_id: str) -> tuple[str, ...]:
     """The elements a relation that carries requests goes to, each once, in the order written."""
-    found: dict[str, None] = {}
-    for relation in graph.relations_from(element_id):
-        if relation.kind.value not in NOT_REQUESTS:
-            found.setdefault(relation.target)
-    return list(found)
+    return graph.derived(request_successors, _request_successors).get(element_id, ())
 
 
-def request_predecessors(graph: ModelGraph) -> dict[str, list[str]]:
+def request_predecessors(graph: ModelGraph) -> dict[str, tuple[str, ...]]:
     """Element id -> the elements with a request relation to it (each once, in the order written)."""
+    return graph.derived(request_predecessors, _request_predecessors)
+
+
+# Worked out once per graph (`ModelGraph.derived`): the WAF, zone and region rules all walk these.
+
+def _sources(graph: ModelGraph) -> tuple[str, ...]:
+    return tuple(element.id for element in graph.model.elements if is_source(graph, element.id))
+
+
+def _entry_points(graph: ModelGraph) -> tuple[str, ...]:
+    reached = request_predecessors(graph)
+    internet = frozenset(sources(graph))
+    return tuple(element.id for element in graph.model.elements
+                 if element.id in internet or graph.placement(element.id).public is True
+                 or (kind_of(graph, element.id) in INTERNET_EDGE and element.id not in reached))
+
+
+def _request_successors(graph: ModelGraph) -> dict[str, tuple[str, ...]]:
+    found: dict[str, dict[str, None]] = {}
+    for relation in graph.model.relations:
+        if relation.kind.value not in NOT_REQUESTS:
+            found.setdefault(relation.source, {}).setdefault(relation.target)
+    return {source: tuple(targets) for source, targets in found.items()}
+
+
+def _request_predecessors(graph: ModelGraph) -> dict[str, tuple[str, ...]]:
     found: dict[str, dict[str, None]] = {}
     for relation in graph.model.relations:
         if relation.kind.value not in NOT_REQUESTS:
             found.setdefault(relation.target, {}).setdefault(relation.source)
-    return {target: list(sources) for target, sources in found.items()}
+    return {target: tuple(sources) for target, sources in found.items()}

@@ -42,10 +42,16 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     if len(populated) < 2 or not graph.model.relations:
         return
     crossed: set[str] = set()
+    elements = graph.elements
     for relation in graph.model.relations:
-        source, target = graph.elements[relation.source].layer, graph.elements[relation.target].layer
+        source, target = elements[relation.source].layer, elements[relation.target].layer
         if source != target:
-            crossed.update(layer for layer in (source, target) if layer is not None)
+            if source is not None:
+                crossed.add(source)
+            if target is not None:
+                crossed.add(target)
+            if len(crossed) == len(populated):
+                return  # every populated layer is crossed (crossed ones are populated): nothing to report
     for layer in graph.model.layers:
         if layer.id in populated and layer.id not in crossed:
             yield finding(graph, CODE, SEVERITY, layer.span,

@@ -123,12 +123,20 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
         return
     index, elements, layers = graph.layer_index, graph.elements, graph.model.layers
     positions = layer_positions(layers)
+    verdicts: dict[tuple[str, str], str | None] = {}  # per pair of layers: a model has few, and many relations
     for relation in graph.model.relations:
         source = elements[relation.source].layer
         target = elements[relation.target].layer
-        if source is None or target is None or policy.allows(source, target):
+        if source is None or target is None:
             continue
-        verdict = policy.verdict(layers, source, target, positions)
+        pair = (source, target)
+        if pair in verdicts:
+            verdict = verdicts[pair]
+        else:
+            allowed = policy.allows(source, target)
+            verdict = verdicts[pair] = None if allowed else policy.verdict(layers, source, target, positions)
+        if verdict is None:
+            continue
         if verdict == "up":
             yield relation_finding(
                 graph, CODE, SEVERITY, relation,
