@@ -93,6 +93,30 @@ class ModelGraph:
         """Group id -> group, as the model's `groups_by_id`, in a plain dict (see `elements`)."""
         return {group.id: group for group in self.model.groups}
 
+    @cached_property
+    def kind_names(self) -> dict[str, str]:
+        """Element id -> the catalogue name of its kind (aliases resolved), or the kind as written."""
+        names = {element.id: element.kind for element in self.model.elements}
+        names.update((element_id, kind.name) for element_id, kind in self.kinds.items())
+        return names
+
+    @cached_property
+    def relations_by_layers(self) -> dict[tuple[str | None, str | None], list[int]]:
+        """(source layer, target layer) -> the positions of the relations between them, in order (None: no layer).
+
+        The layering rules decide per pair of layers; a model has few pairs and many relations.
+        """
+        elements = self.elements
+        found: dict[tuple[str | None, str | None], list[int]] = {}
+        for position, relation in enumerate(self.model.relations):
+            pair = (elements[relation.source].layer, elements[relation.target].layer)
+            positions = found.get(pair)
+            if positions is None:
+                found[pair] = [position]
+            else:
+                positions.append(position)
+        return found
+
     def category(self, element_id: str) -> str:
         kind = self.kinds.get(element_id)
         return kind.category if kind else "component"

@@ -50,12 +50,7 @@ _NONE_WORDS = frozenset({"none", "false", "no", "off", "nowhere"})
 
 def kind_of(graph: ModelGraph, element_id: str) -> str:
     """The catalogue name of an element's kind (aliases resolved), or the kind as written."""
-    return kind_names(graph)[element_id]
-
-
-def kind_names(graph: ModelGraph) -> dict[str, str]:
-    """Element id -> `kind_of` the element, for every element (once per graph: rules ask per relation)."""
-    return graph.derived(kind_names, _kind_names)
+    return graph.kind_names[element_id]
 
 
 def of_kind(graph: ModelGraph, family: frozenset[str]) -> tuple[Element, ...]:
@@ -130,16 +125,20 @@ def _stateful(graph: ModelGraph) -> tuple[Element, ...]:
                  and "replica_of" not in element.properties)
 
 
-def _kind_names(graph: ModelGraph) -> dict[str, str]:
-    kinds = graph.kinds
-    names = {element.id: element.kind for element in graph.model.elements}
-    names.update((element_id, kind.name) for element_id, kind in kinds.items())
-    return names
-
-
 def _of_kind(graph: ModelGraph, family: frozenset[str]) -> tuple[Element, ...]:
-    names = kind_names(graph)
-    return tuple(element for element in graph.model.elements if names[element.id] in family and not is_proxy(element))
+    positions = graph.derived(_positions_by_kind, _positions_by_kind)  # a family has few kinds a model uses
+    elements = graph.model.elements
+    chosen = sorted(position for name in family for position in positions.get(name, ()))
+    return tuple(element for element in (elements[position] for position in chosen) if not is_proxy(element))
+
+
+def _positions_by_kind(graph: ModelGraph) -> dict[str, list[int]]:
+    """`kind_of` name -> the positions of its elements in the model, in order."""
+    names = graph.kind_names
+    found: dict[str, list[int]] = {}
+    for position, element in enumerate(graph.model.elements):
+        found.setdefault(names[element.id], []).append(position)
+    return found
 
 
 def _replicas_by_primary(graph: ModelGraph) -> dict[str, list[str]]:

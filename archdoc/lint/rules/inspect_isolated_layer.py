@@ -42,16 +42,9 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     if len(populated) < 2 or not graph.model.relations:
         return
     crossed: set[str] = set()
-    elements = graph.elements
-    for relation in graph.model.relations:
-        source, target = elements[relation.source].layer, elements[relation.target].layer
+    for source, target in graph.relations_by_layers:  # each pair of layers some relation links
         if source != target:
-            if source is not None:
-                crossed.add(source)
-            if target is not None:
-                crossed.add(target)
-            if len(crossed) == len(populated):
-                return  # every populated layer is crossed (crossed ones are populated): nothing to report
+            crossed.update(layer for layer in (source, target) if layer is not None)
     for layer in graph.model.layers:
         if layer.id in populated and layer.id not in crossed:
             yield finding(graph, CODE, SEVERITY, layer.span,

@@ -41,7 +41,7 @@ from typing import Any
 from archdoc.graph import ModelGraph
 from archdoc.graph.placement import zone_conflicts
 from archdoc.lint.rules._common import finding
-from archdoc.model import Problem, Severity
+from archdoc.model import Element, Group, Problem, Severity
 
 CODE = "AD213"
 NAME = "zone-contradicts-boundary"
@@ -50,7 +50,7 @@ SEVERITY = Severity.ERROR
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     model = graph.model
-    subjects = [*((group, group.parent) for group in model.groups),
+    subjects: list[tuple[Group | Element, str | None]] = [*((group, group.parent) for group in model.groups),
                 *((element, element.group) for element in model.elements)]
     for item, around in subjects:
         if not item.properties.get("zone"):
