@@ -9,7 +9,7 @@ needs); a networkx graph (`graph`, `tree`) is built only when a caller asks for 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -138,9 +138,17 @@ class ModelGraph:
             found.setdefault((relation.source, relation.target), []).append(relation)
         return {pair: tuple(relations) for pair, relations in found.items()}
 
-    def parallel_relations(self) -> Iterable[tuple[Relation, ...]]:
-        """The relations of each (source, target) pair that has more than one, in the order written."""
-        return (relations for relations in self._between.values() if len(relations) > 1)
+    def parallel_relations(self) -> Iterator[tuple[Relation, ...]]:
+        """The relations of each (source, target) pair that has more than one, in the order written (pairs by
+        source). From the relations by source, which other rules need too: most sources have no repeated target,
+        and the index by pair is then not built."""
+        for relations in self._outgoing.values():
+            if len(relations) < 2 or len({relation.target for relation in relations}) == len(relations):
+                continue
+            by_target: dict[str, list[Relation]] = {}
+            for relation in relations:
+                by_target.setdefault(relation.target, []).append(relation)
+            yield from (tuple(pair) for pair in by_target.values() if len(pair) > 1)
 
     def relations_from(self, element_id: str) -> tuple[Relation, ...]:
         """The relations starting at an element, in the order written."""

@@ -19,7 +19,8 @@ _DLQ_WORDS = re.compile(r"(\bdlq\b|dlq$|^dlq|dead[\s_-]*letter|on[\s_-]*failure)
 
 
 def is_dead_letter_queue(element: Element) -> bool:
-    return bool(DLQ_TAGS & set(element.tags)) or any(_DLQ_WORDS.search(text) for text in (element.id, element.label))
+    return (not DLQ_TAGS.isdisjoint(element.tags) or _DLQ_WORDS.search(element.id) is not None
+            or _DLQ_WORDS.search(element.label) is not None)
 
 
 def sends_failures(graph: ModelGraph, relation: Relation) -> bool:
