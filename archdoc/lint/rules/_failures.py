@@ -26,11 +26,11 @@ from archdoc.graph import ModelGraph, Placement
 from archdoc.lint.rules._internet import (
     INTERNET_EDGE,
     entry_points,
-    is_source,
     request_predecessors,
     request_successor_map,
+    sources,
 )
-from archdoc.lint.rules._wa import WAF, copies, kind_of, replicas_by_primary, stateful
+from archdoc.lint.rules._wa import WAF, copies, replicas_by_primary, stateful
 
 ZONE, REGION, ELEMENT = "zone", "region", "element"
 # Past this many (entry point, datastore) pairs, or entry points, the entry points are analysed together as
@@ -131,7 +131,8 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
     outages += [_outage(context, REGION, region, failing[REGION].get(region, frozenset()))
                 for region in _regions(placed)]
     outages += [_outage(context, ELEMENT, node, frozenset({node})) for node in nodes if _single_copy(graph, node)]
-    unplaced = tuple(node for node in nodes if not is_source(graph, node) and kind_of(graph, node) not in GLOBAL
+    internet, kinds = frozenset(sources(graph)), graph.kind_names  # asked per node
+    unplaced = tuple(node for node in nodes if node not in internet and kinds[node] not in GLOBAL
                      and not any(placement.zones or placement.region for placement in placed[node]))
     return FailureDomains(paths, tuple(outages), unplaced)
 
