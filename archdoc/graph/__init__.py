@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from archdoc.graph.placement import Placement, boundary_placement, place_within
 from archdoc.load import catalogue
 from archdoc.load.kinds import Kind
-from archdoc.model import Element, Group, Model, Relation, Selector, Step
+from archdoc.model import Element, Group, Model, Relation, RelationKind, Selector, Step
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -172,6 +172,29 @@ class ModelGraph:
             (successors.get(source) or successors.setdefault(source, {}))[target] = None
             (predecessors.get(target) or predecessors.setdefault(target, {}))[source] = None
         return successors, predecessors
+
+    def adjacency_without(self, kinds: frozenset[RelationKind]) -> tuple[dict[str, tuple[str, ...]],
+                                                                          dict[str, tuple[str, ...]]]:
+        """Successors and predecessors (each once, in the order first written) along the relations not of `kinds`;
+        elements without any are left out. Once per set of kinds, and from the adjacency above when no relation
+        is of those kinds (the usual case): no second pass over the relations."""
+        return self.derived((ModelGraph.adjacency_without, kinds), lambda graph: graph._adjacency_without(kinds))
+
+    def _adjacency_without(self, kinds: frozenset[RelationKind]) -> tuple[dict[str, tuple[str, ...]],
+                                                                            dict[str, tuple[str, ...]]]:
+        relations = self.model.relations
+        successors: dict[str, dict[str, None]]
+        predecessors: dict[str, dict[str, None]]
+        if any(relation.kind in kinds for relation in relations):
+            successors, predecessors = {}, {}
+            for relation in relations:
+                if relation.kind not in kinds:
+                    successors.setdefault(relation.source, {})[relation.target] = None
+                    predecessors.setdefault(relation.target, {})[relation.source] = None
+        else:
+            successors, predecessors = self._adjacency
+        return ({node: tuple(after) for node, after in successors.items() if after},
+                {node: tuple(before) for node, before in predecessors.items() if before})
 
     def successors(self, element_id: str) -> list[str]:
         """The elements this one has relations to (each once), in the order first written."""

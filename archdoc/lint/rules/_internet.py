@@ -47,17 +47,17 @@ def entry_points(graph: ModelGraph) -> list[str]:
 
 def request_successors(graph: ModelGraph, element_id: str) -> tuple[str, ...]:
     """The elements a relation that carries requests goes to, each once, in the order written."""
-    return graph.derived(_request_adjacency, _request_adjacency)[0].get(element_id, ())
+    return graph.adjacency_without(_NOT_REQUEST_KINDS)[0].get(element_id, ())
 
 
 def request_successor_map(graph: ModelGraph) -> dict[str, tuple[str, ...]]:
     """Element id -> its `request_successors` (elements without any are left out), for walks over many."""
-    return graph.derived(_request_adjacency, _request_adjacency)[0]
+    return graph.adjacency_without(_NOT_REQUEST_KINDS)[0]
 
 
 def request_predecessors(graph: ModelGraph) -> dict[str, tuple[str, ...]]:
     """Element id -> the elements with a request relation to it (each once, in the order written)."""
-    return graph.derived(_request_adjacency, _request_adjacency)[1]
+    return graph.adjacency_without(_NOT_REQUEST_KINDS)[1]
 
 
 # Worked out once per graph (`ModelGraph.derived`): the WAF, zone and region rules all walk these.
@@ -71,16 +71,3 @@ def _entry_points(graph: ModelGraph) -> tuple[str, ...]:
     return tuple(element.id for element in graph.model.elements
                  if is_source(graph, element.id) or graph.placement(element.id).public is True
                  or (kind_of(graph, element.id) in INTERNET_EDGE and element.id not in reached))
-
-
-def _request_adjacency(graph: ModelGraph) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """The request successors and predecessors of every element, from one pass over the relations."""
-    successors: dict[str, dict[str, None]] = {}
-    predecessors: dict[str, dict[str, None]] = {}
-    ignored = _NOT_REQUEST_KINDS
-    for relation in graph.model.relations:
-        if relation.kind not in ignored:
-            successors.setdefault(relation.source, {})[relation.target] = None
-            predecessors.setdefault(relation.target, {})[relation.source] = None
-    return ({source: tuple(targets) for source, targets in successors.items()},
-            {target: tuple(sources) for target, sources in predecessors.items()})
