@@ -9,19 +9,21 @@ needs); a networkx graph (`graph`, `tree`) is built only when a caller asks for 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from archdoc.graph.placement import Placement, place
+from archdoc.graph.placement import Placement, boundary_placement, place_within
 from archdoc.load import catalogue
 from archdoc.load.kinds import Kind
-from archdoc.model import Element, Group, Model, Relation, Selector, Step
+from archdoc.model import Element, Group, Model, Relation, RelationKind, Selector, Step
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["ModelGraph", "Placement", "build_graph"]
+
+T = TypeVar("T")
 
 
 class ModelGraph:
@@ -41,6 +43,9 @@ class ModelGraph:
             if kind is not None:
                 self.kinds[element.id] = kind
         self._placements: dict[str, Placement] = {}
+        self._enclosing: dict[str | None, tuple[Group, ...]] = {}
+        self._boundaries: dict[str | None, Placement] = {}  # group -> what it and its outer groups imply
+        self._derived: dict[Hashable, Any] = {}
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -67,15 +72,50 @@ class ModelGraph:
         tree.add_edges_from((group.parent, group.id) for group in self.model.groups if group.parent is not None)
         return tree
 
+    def derived(self, key: Hashable, work: Callable[[ModelGraph], T]) -> T:
+        """`work(self)`, worked out once per graph and kept under `key`: an index that several rules read (the
+        elements of a kind family, the request paths) costs one pass over the model, not one per rule or call."""
+        if key in self._derived:
+            return self._derived[key]  # type: ignore[no-any-return]
+        found = self._derived[key] = work(self)
+        return found
+
     # --- lookups ---------------------------------------------------------------------
 
-    @property
+    @cached_property
     def elements(self) -> dict[str, Element]:
-        return self.model.elements_by_id
+        """Element id -> element, as the model's `elements_by_id`, in a plain dict: rules look elements up once
+        per relation or more, and a plain dict's lookup costs no Python call (the model's FrozenMap does)."""
+        return {element.id: element for element in self.model.elements}
 
-    @property
+    @cached_property
     def groups(self) -> dict[str, Group]:
-        return self.model.groups_by_id
+        """Group id -> group, as the model's `groups_by_id`, in a plain dict (see `elements`)."""
+        return {group.id: group for group in self.model.groups}
+
+    @cached_property
+    def kind_names(self) -> dict[str, str]:
+        """Element id -> the catalogue name of its kind (aliases resolved), or the kind as written."""
+        names = {element.id: element.kind for element in self.model.elements}
+        names.update((element_id, kind.name) for element_id, kind in self.kinds.items())
+        return names
+
+    @cached_property
+    def relations_by_layers(self) -> dict[tuple[str | None, str | None], list[int]]:
+        """(source layer, target layer) -> the positions of the relations between them, in order (None: no layer).
+
+        The layering rules decide per pair of layers; a model has few pairs and many relations.
+        """
+        elements = self.elements
+        found: dict[tuple[str | None, str | None], list[int]] = {}
+        for position, relation in enumerate(self.model.relations):
+            pair = (elements[relation.source].layer, elements[relation.target].layer)
+            positions = found.get(pair)
+            if positions is None:
+                found[pair] = [position]
+            else:
+                positions.append(position)
+        return found
 
     def category(self, element_id: str) -> str:
         kind = self.kinds.get(element_id)
@@ -97,6 +137,18 @@ class ModelGraph:
         for relation in self.model.relations:
             found.setdefault((relation.source, relation.target), []).append(relation)
         return {pair: tuple(relations) for pair, relations in found.items()}
+
+    def parallel_relations(self) -> Iterator[tuple[Relation, ...]]:
+        """The relations of each (source, target) pair that has more than one, in the order written (pairs by
+        source). From the relations by source, which other rules need too: most sources have no repeated target,
+        and the index by pair is then not built."""
+        for relations in self._outgoing.values():
+            if len(relations) < 2 or len({relation.target for relation in relations}) == len(relations):
+                continue
+            by_target: dict[str, list[Relation]] = {}
+            for relation in relations:
+                by_target.setdefault(relation.target, []).append(relation)
+            yield from (tuple(pair) for pair in by_target.values() if len(pair) > 1)
 
     def relations_from(self, element_id: str) -> tuple[Relation, ...]:
         """The relations starting at an element, in the order written."""
@@ -120,6 +172,29 @@ class ModelGraph:
             (successors.get(source) or successors.setdefault(source, {}))[target] = None
             (predecessors.get(target) or predecessors.setdefault(target, {}))[source] = None
         return successors, predecessors
+
+    def adjacency_without(self, kinds: frozenset[RelationKind]) -> tuple[dict[str, tuple[str, ...]],
+                                                                          dict[str, tuple[str, ...]]]:
+        """Successors and predecessors (each once, in the order first written) along the relations not of `kinds`;
+        elements without any are left out. Once per set of kinds, and from the adjacency above when no relation
+        is of those kinds (the usual case): no second pass over the relations."""
+        return self.derived((ModelGraph.adjacency_without, kinds), lambda graph: graph._adjacency_without(kinds))
+
+    def _adjacency_without(self, kinds: frozenset[RelationKind]) -> tuple[dict[str, tuple[str, ...]],
+                                                                            dict[str, tuple[str, ...]]]:
+        relations = self.model.relations
+        successors: dict[str, dict[str, None]]
+        predecessors: dict[str, dict[str, None]]
+        if any(relation.kind in kinds for relation in relations):
+            successors, predecessors = {}, {}
+            for relation in relations:
+                if relation.kind not in kinds:
+                    successors.setdefault(relation.source, {})[relation.target] = None
+                    predecessors.setdefault(relation.target, {})[relation.source] = None
+        else:
+            successors, predecessors = self._adjacency
+        return ({node: tuple(after) for node, after in successors.items() if after},
+                {node: tuple(before) for node, before in predecessors.items() if before})
 
     def successors(self, element_id: str) -> list[str]:
         """The elements this one has relations to (each once), in the order first written."""
@@ -152,7 +227,11 @@ class ModelGraph:
             stack = [start]
             while stack:
                 node = stack.pop()
-                for other in (*successors.get(node, ()), *predecessors.get(node, ())):
+                for other in successors.get(node, ()):
+                    if other not in part:
+                        part.add(other)
+                        stack.append(other)
+                for other in predecessors.get(node, ()):
                     if other not in part:
                         part.add(other)
                         stack.append(other)
@@ -166,13 +245,37 @@ class ModelGraph:
 
     def cycles(self) -> list[set[str]]:
         """The groups of elements that depend on each other in a circle (a self-relation is one alone)."""
+        if self._acyclic_as_written():
+            return []
         successors = self._adjacency[0]
         found = [component for component in strongly_connected(successors) if len(component) > 1]
         return found + [{node} for node, after in successors.items() if node in after]
 
+    def _acyclic_as_written(self) -> bool:
+        """Whether every relation goes from an element to one written after it, or every one to one written
+        before it. The model's order is then a topological order and no relation closes a circle: one pass over
+        the relations instead of the components search (models are often written in the direction they call)."""
+        position = {element.id: index for index, element in enumerate(self.model.elements)}
+        for later in (True, False):
+            for relation in self.model.relations:
+                source, target = position.get(relation.source), position.get(relation.target)
+                if source is None or target is None or source == target or (source < target) is not later:
+                    break
+            else:
+                return True
+        return False
+
+    def enclosing(self, group_id: str | None) -> tuple[Group, ...]:
+        """The group and the groups around it, innermost first (the model's `enclosing`, worked out once per
+        group: the rules ask it for every element and group)."""
+        found = self._enclosing.get(group_id)
+        if found is None:
+            found = self._enclosing[group_id] = tuple(self.model.enclosing(group_id))
+        return found
+
     def group_chain(self, group_id: str | None) -> list[str]:
         """The group and its ancestors, innermost first."""
-        return [group.id for group in self.model.enclosing(group_id)]
+        return [group.id for group in self.enclosing(group_id)]
 
     def enclosing_groups(self, element_id: str) -> list[str]:
         """The groups around an element, innermost first."""
@@ -182,8 +285,11 @@ class ModelGraph:
         """Where an element runs: its zones, region and whether it is public, from it and its boundaries."""
         found = self._placements.get(element_id)
         if found is None:
-            found = place(self.elements[element_id], self.model.enclosing(self.elements[element_id].group))
-            self._placements[element_id] = found
+            element = self.elements[element_id]
+            around = self._boundaries.get(element.group)
+            if around is None:  # the elements of one group share what its boundaries imply
+                around = self._boundaries[element.group] = boundary_placement(self.enclosing(element.group))
+            found = self._placements[element_id] = place_within(element, around)
         return found
 
     def child_groups(self, group_id: str) -> list[str]:

@@ -10,7 +10,7 @@ nothing implied is unknown (None), never false.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from archdoc.model import Element, Group, SourceSpan
@@ -86,26 +86,48 @@ def group_public(group: Group) -> bool | None:
     return None
 
 
-def place(element: Element, enclosing: list[Group]) -> Placement:
+def place(element: Element, enclosing: Sequence[Group]) -> Placement:
     """The placement of an element inside `enclosing` (its groups, innermost first)."""
-    zones, zone_from = _stated_zones(element.properties), None
+    return place_within(element, boundary_placement(enclosing))
+
+
+def boundary_placement(enclosing: Sequence[Group]) -> Placement:
+    """The placement of an element that states nothing, inside `enclosing` (its groups, innermost first).
+
+    It depends on the groups alone, so a graph works it out once per group for all the elements in it.
+    """
+    zones: frozenset[str] = frozenset()
+    zone_from = None
+    for group in enclosing:
+        found = group_zones(group)
+        if found:
+            zones, zone_from = found, group.id
+            break
+    region = next((r for r in map(group_region, enclosing) if r is not None), None)
+    public, public_from = _public(None, enclosing)
+    return Placement(zones, zone_from, region, public, public_from, True if len(zones) >= 2 else None)
+
+
+def place_within(element: Element, around: Placement) -> Placement:
+    """The placement of an element whose boundaries imply `around`: what the element states wins."""
+    properties = element.properties
+    if not properties:
+        return around
+    zones, zone_from = _stated_zones(properties), None
     if not zones:
-        for group in enclosing:
-            found = group_zones(group)
-            if found:
-                zones, zone_from = found, group.id
-                break
-    region = element.properties.get("region") if isinstance(element.properties.get("region"), str) else None
-    if region is None:
-        region = next((r for r in map(group_region, enclosing) if r is not None), None)
-    public, public_from = _public(element.properties.get("public"), enclosing)
-    stated_multi = element.properties.get("multi_az")
+        zones, zone_from = around.zones, around.zone_from
+    stated_region = properties.get("region")
+    region = stated_region if isinstance(stated_region, str) else around.region
+    stated_public = properties.get("public")
+    public, public_from = (stated_public, None) if isinstance(stated_public, bool) else (around.public,
+                                                                                           around.public_from)
+    stated_multi = properties.get("multi_az")
     multi_az = stated_multi if isinstance(stated_multi, bool) else (True if len(zones) >= 2 else None)
     return Placement(zones, zone_from, region, public, public_from, multi_az)
 
 
 def zone_conflicts(subject: str, properties: Mapping[str, object], spans: Mapping[str, SourceSpan],
-                   span: SourceSpan, enclosing: list[Group]) -> list[ZoneConflict]:
+                   span: SourceSpan, enclosing: Sequence[Group]) -> list[ZoneConflict]:
     """The `zone` of an element or group against the nearest boundary around it that names a zone."""
     zone = properties.get("zone")
     if not isinstance(zone, str) or not zone:
@@ -129,7 +151,7 @@ def _stated_zones(properties: Mapping[str, object]) -> frozenset[str]:
     return frozenset()
 
 
-def _public(stated: object, enclosing: list[Group]) -> tuple[bool | None, str | None]:
+def _public(stated: object, enclosing: Sequence[Group]) -> tuple[bool | None, str | None]:
     if isinstance(stated, bool):
         return stated, None
     for group in enclosing:

@@ -72,3 +72,19 @@ def test_a_long_chain_has_no_recursion_limit(tmp_path: Path) -> None:
                     encoding="utf-8")
     graph = build_graph(load_paths([path]).models[0])
     assert graph.cycles() == [{f"e{n}" for n in range(size)}]
+
+
+@pytest.mark.parametrize(("relations", "expected"), [
+    (["a -> b", "b -> c", "a -> c"], []),  # every relation to an element written later: no search needed
+    (["c -> b", "b -> a", "c -> a"], []),  # every one to an element written earlier
+    (["a -> b", "b -> c", "c -> a"], [{"a", "b", "c"}]),  # one relation back closes the circle
+    (["c -> b", "b -> a", "a -> c"], [{"a", "b", "c"}]),
+    (["a -> b", "b -> b"], [{"b"}]),  # a self-relation is a cycle alone
+])
+def test_cycles_of_models_written_in_or_against_calling_order(tmp_path: Path, relations: list[str],
+                                                              expected: list[set[str]]) -> None:
+    path = tmp_path / "ordered.yaml"
+    path.write_text("elements: [{id: a}, {id: b}, {id: c}]\nrelations: [" + ", ".join(relations) + "]\n",
+                    encoding="utf-8")
+    graph = build_graph(load_paths([path]).models[0])
+    assert sorted(map(sorted, graph.cycles())) == sorted(map(sorted, expected))

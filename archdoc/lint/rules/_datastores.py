@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from archdoc.graph import ModelGraph
 from archdoc.model import Element
 
 
-def datastores(graph: ModelGraph) -> Iterator[Element]:
+def datastores(graph: ModelGraph) -> tuple[Element, ...]:
     """Elements of category `database` (their kind's module) or tagged `datastore`."""
-    for element in graph.model.elements:
-        if graph.category(element.id) == "database" or "datastore" in element.tags:
-            yield element
+    return graph.derived(datastores, _datastores)  # four rules ask: the model is scanned once
+
+
+def _datastores(graph: ModelGraph) -> tuple[Element, ...]:
+    return tuple(element for element in graph.model.elements
+                 if graph.category(element.id) == "database" or "datastore" in element.tags)

@@ -19,11 +19,22 @@ _DLQ_WORDS = re.compile(r"(\bdlq\b|dlq$|^dlq|dead[\s_-]*letter|on[\s_-]*failure)
 
 
 def is_dead_letter_queue(element: Element) -> bool:
-    return bool(DLQ_TAGS & set(element.tags)) or any(_DLQ_WORDS.search(text) for text in (element.id, element.label))
+    return (not DLQ_TAGS.isdisjoint(element.tags) or _DLQ_WORDS.search(element.id) is not None
+            or _DLQ_WORDS.search(element.label) is not None)
 
 
 def sends_failures(graph: ModelGraph, relation: Relation) -> bool:
-    return is_dead_letter_queue(graph.elements[relation.target]) or bool(_DLQ_WORDS.search(relation.label or ""))
+    return _is_dead_letter_id(graph, relation.target) or bool(_DLQ_WORDS.search(relation.label or ""))
+
+
+def _is_dead_letter_id(graph: ModelGraph, element_id: str) -> bool:
+    """`is_dead_letter_queue` of an element, remembered per graph: the queue and Lambda rules ask it of the target
+    of every relation they follow, and many relations share a target."""
+    known: dict[str, bool] = graph.derived(_is_dead_letter_id, lambda graph: {})  # filled as elements are asked
+    found = known.get(element_id)
+    if found is None:
+        found = known[element_id] = is_dead_letter_queue(graph.elements[element_id])
+    return found
 
 
 def failure_target(graph: ModelGraph, element: Element) -> str | None:

@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from archdoc.graph import ModelGraph
+from archdoc.graph import ModelGraph, Placement
 from archdoc.lint.rules._internet import (
     INTERNET_EDGE,
     entry_points,
-    is_source,
     request_predecessors,
-    request_successors,
+    request_successor_map,
+    sources,
 )
-from archdoc.lint.rules._wa import WAF, copies, kind_of, replicas_by_primary, stateful
+from archdoc.lint.rules._wa import WAF, copies, replicas_by_primary, stateful
 
 ZONE, REGION, ELEMENT = "zone", "region", "element"
 # Past this many (entry point, datastore) pairs, or entry points, the entry points are analysed together as
@@ -95,14 +95,16 @@ class _Paths:
     targets_of: dict[str, list[str]]  # entry point -> the datastores it reaches
     reach: dict[str, frozenset[str]]
     coreach: dict[str, frozenset[str]]
-    successors: dict[str, list[str]]
-    predecessors: dict[str, list[str]]
+    successors: Mapping[str, Sequence[str]]
+    predecessors: Mapping[str, Sequence[str]]
 
 
 def _analyse(graph: ModelGraph) -> FailureDomains:
     targets = [element.id for element in stateful(graph)]
     target_set = set(targets)
-    successors = {element.id: request_successors(graph, element.id) for element in graph.model.elements}
+    requests = request_successor_map(graph)
+    successors: dict[str, Sequence[str]] = {element.id: requests.get(element.id, ())
+                                            for element in graph.model.elements}
     predecessors = request_predecessors(graph)
     entries = [entry for entry in entry_points(graph) if entry not in target_set]
     collective = len(entries) > MAX_ENTRIES or len(entries) * len(targets) > MAX_PAIRS
@@ -122,18 +124,44 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
     relevant = _union(reach.values()) & _union(coreach.values()) if paths else frozenset()
     nodes = [element.id for element in graph.model.elements if element.id in relevant]
     context = _Paths(graph, collective, nodes, targets_of, reach, coreach, successors, predecessors)
-    outages = [_outage(context, ZONE, zone) for zone in _zones(graph, nodes)]
-    outages += [_outage(context, REGION, region) for region in _regions(graph, nodes)]
-    outages += [_outage(context, ELEMENT, node) for node in nodes if _single_copy(graph, node)]
-    unplaced = tuple(node for node in nodes if not is_source(graph, node) and kind_of(graph, node) not in GLOBAL
-                     and not any(graph.placement(copy).zones or graph.placement(copy).region
-                                 for copy in copies(graph, node)))
+    placed = {node: [graph.placement(copy) for copy in copies(graph, node)] for node in nodes}  # read four times
+    # Each element fails with at most one zone and one region: found in one pass, not one per zone and region.
+    failing = {domain: _failing(placed, domain) for domain in (ZONE, REGION)}
+    outages = [_outage(context, ZONE, zone, failing[ZONE].get(zone, frozenset())) for zone in _zones(placed)]
+    outages += [_outage(context, REGION, region, failing[REGION].get(region, frozenset()))
+                for region in _regions(placed)]
+    outages += [_outage(context, ELEMENT, node, frozenset({node})) for node in nodes if _single_copy(graph, node)]
+    internet, kinds = frozenset(sources(graph)), graph.kind_names  # asked per node
+    unplaced = tuple(node for node in nodes if node not in internet and kinds[node] not in GLOBAL
+                     and not any(placement.zones or placement.region for placement in placed[node]))
     return FailureDomains(paths, tuple(outages), unplaced)
 
 
-def _outage(context: _Paths, domain: str, name: str) -> Outage:
+def _failing(placed: Mapping[str, list[Placement]], domain: str) -> dict[str, frozenset[str]]:
+    """Zone or region -> the nodes that `fails` with it: those whose every copy runs in that one zone (none
+    `multi_az: true`), or in that region. `placed`: each node's copies' placements."""
+    found: dict[str, set[str]] = {}
+    for node, placements in placed.items():
+        names: set[str] = set()
+        for placement in placements:
+            if domain == ZONE:
+                if placement.multi_az is True or len(placement.zones) != 1:
+                    break
+                names |= placement.zones
+            else:
+                if placement.region is None:
+                    break
+                names.add(placement.region)
+            if len(names) > 1:
+                break
+        else:
+            found.setdefault(names.pop(), set()).add(node)
+    return {name: frozenset(members) for name, members in found.items()}
+
+
+def _outage(context: _Paths, domain: str, name: str, failed: frozenset[str]) -> Outage:
+    """What stops when the domain fails; `failed`: the elements on paths that fail with it (see `fails`)."""
     graph = context.graph
-    failed = frozenset(node for node in context.nodes if fails(graph, node, domain, name))
     if not failed:
         return Outage(domain, name)
     stopped: list[tuple[str, str]] = []
@@ -209,7 +237,8 @@ class _PathsByCause(Mapping[str, tuple[tuple[str, str], ...]]):
         return self._found
 
 
-def _next_to(failed: frozenset[str], own: set[str], alive: set[str], neighbours: dict[str, list[str]]) -> set[str]:
+def _next_to(failed: frozenset[str], own: set[str], alive: set[str],
+             neighbours: Mapping[str, Sequence[str]]) -> set[str]:
     """The failed elements among `own` and the neighbours of `alive`."""
     found = own & failed
     for node in alive:
@@ -224,12 +253,13 @@ def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*distinct.values())
 
 
-def _walk(neighbours: dict[str, list[str]], start: str, blocked: frozenset[str] = frozenset()) -> set[str]:
+def _walk(neighbours: Mapping[str, Sequence[str]], start: str, blocked: frozenset[str] = frozenset()) -> set[str]:
     """Every element reached from `start` through `neighbours` without entering `blocked` (with `start`)."""
     return _walk_from(neighbours, [start], blocked)
 
 
-def _walk_from(neighbours: dict[str, list[str]], starts: list[str], blocked: frozenset[str] = frozenset()) -> set[str]:
+def _walk_from(neighbours: Mapping[str, Sequence[str]], starts: list[str],
+               blocked: frozenset[str] = frozenset()) -> set[str]:
     """Every element reached from any of `starts` without entering `blocked` (with the starts)."""
     seen = {start for start in starts if start not in blocked}
     queue = deque(seen)
@@ -242,13 +272,13 @@ def _walk_from(neighbours: dict[str, list[str]], starts: list[str], blocked: fro
     return seen
 
 
-def _zones(graph: ModelGraph, nodes: list[str]) -> list[str]:
-    return sorted({zone for node in nodes for copy in copies(graph, node) for zone in graph.placement(copy).zones})
+def _zones(placed: Mapping[str, list[Placement]]) -> list[str]:
+    return sorted({zone for placements in placed.values() for placement in placements for zone in placement.zones})
 
 
-def _regions(graph: ModelGraph, nodes: list[str]) -> list[str]:
-    return sorted({region for node in nodes for copy in copies(graph, node)
-                   if (region := graph.placement(copy).region) is not None})
+def _regions(placed: Mapping[str, list[Placement]]) -> list[str]:
+    return sorted({region for placements in placed.values() for placement in placements
+                   if (region := placement.region) is not None})
 
 
 def _single_copy(graph: ModelGraph, element: str) -> bool:

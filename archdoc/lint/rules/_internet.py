@@ -13,15 +13,22 @@ from __future__ import annotations
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._wa import CLOUDFRONT, kind_of
+from archdoc.model import RelationKind
 
 SOURCE_KINDS = frozenset({"person", "external"})
 SOURCE_CATEGORIES = frozenset({"client", "device"})
 SOURCE_KIND_NAMES = frozenset({"Users", "User", "Client", "Clients", "MobileClient", "Mobile"})
 NOT_REQUESTS = frozenset({"deploy", "monitor"})
 INTERNET_EDGE = CLOUDFRONT | {"aws.network.Route53", "aws.network.Route53HostedZone"}
+# NOT_REQUESTS as the relation kinds themselves: a set of them is asked without reading each kind's `value`.
+_NOT_REQUEST_KINDS = frozenset(RelationKind(kind) for kind in NOT_REQUESTS)
 
 
 def is_source(graph: ModelGraph, element_id: str) -> bool:
+    return element_id in graph.derived(is_source, lambda graph: frozenset(sources(graph)))
+
+
+def _is_source(graph: ModelGraph, element_id: str) -> bool:
     element = graph.elements[element_id]
     kind = kind_of(graph, element_id)
     return ("internet" in element.tags or kind in SOURCE_KINDS or graph.category(element_id) in SOURCE_CATEGORIES
@@ -30,30 +37,38 @@ def is_source(graph: ModelGraph, element_id: str) -> bool:
 
 def sources(graph: ModelGraph) -> list[str]:
     """The internet sources, in model order."""
-    return [element.id for element in graph.model.elements if is_source(graph, element.id)]
+    return list(graph.derived(sources, _sources))
 
 
 def entry_points(graph: ModelGraph) -> list[str]:
     """Sources, publicly placed elements and unreached internet edges, in model order."""
-    reached = request_predecessors(graph)
-    return [element.id for element in graph.model.elements
-            if is_source(graph, element.id) or graph.placement(element.id).public is True
-            or (kind_of(graph, element.id) in INTERNET_EDGE and element.id not in reached)]
+    return list(graph.derived(entry_points, _entry_points))
 
 
-def request_successors(graph: ModelGraph, element_id: str) -> list[str]:
+def request_successors(graph: ModelGraph, element_id: str) -> tuple[str, ...]:
     """The elements a relation that carries requests goes to, each once, in the order written."""
-    found: dict[str, None] = {}
-    for relation in graph.relations_from(element_id):
-        if relation.kind.value not in NOT_REQUESTS:
-            found.setdefault(relation.target)
-    return list(found)
+    return graph.adjacency_without(_NOT_REQUEST_KINDS)[0].get(element_id, ())
 
 
-def request_predecessors(graph: ModelGraph) -> dict[str, list[str]]:
+def request_successor_map(graph: ModelGraph) -> dict[str, tuple[str, ...]]:
+    """Element id -> its `request_successors` (elements without any are left out), for walks over many."""
+    return graph.adjacency_without(_NOT_REQUEST_KINDS)[0]
+
+
+def request_predecessors(graph: ModelGraph) -> dict[str, tuple[str, ...]]:
     """Element id -> the elements with a request relation to it (each once, in the order written)."""
-    found: dict[str, dict[str, None]] = {}
-    for relation in graph.model.relations:
-        if relation.kind.value not in NOT_REQUESTS:
-            found.setdefault(relation.target, {}).setdefault(relation.source)
-    return {target: list(sources) for target, sources in found.items()}
+    return graph.adjacency_without(_NOT_REQUEST_KINDS)[1]
+
+
+# Worked out once per graph (`ModelGraph.derived`): the WAF, zone and region rules all walk these.
+
+def _sources(graph: ModelGraph) -> tuple[str, ...]:
+    return tuple(element.id for element in graph.model.elements if _is_source(graph, element.id))
+
+
+def _entry_points(graph: ModelGraph) -> tuple[str, ...]:
+    reached = request_predecessors(graph)
+    internet = frozenset(sources(graph))
+    return tuple(element.id for element in graph.model.elements
+                 if element.id in internet or graph.placement(element.id).public is True
+                 or (kind_of(graph, element.id) in INTERNET_EDGE and element.id not in reached))

@@ -7,7 +7,6 @@ unknown, and the checks built here report only a value that is written.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -51,22 +50,18 @@ _NONE_WORDS = frozenset({"none", "false", "no", "off", "nowhere"})
 
 def kind_of(graph: ModelGraph, element_id: str) -> str:
     """The catalogue name of an element's kind (aliases resolved), or the kind as written."""
-    kind = graph.kinds.get(element_id)
-    return kind.name if kind is not None else graph.elements[element_id].kind
+    return graph.kind_names[element_id]
 
 
-def of_kind(graph: ModelGraph, family: frozenset[str]) -> Iterator[Element]:
+def of_kind(graph: ModelGraph, family: frozenset[str]) -> tuple[Element, ...]:
     """The elements of a family, in model order; RDS Proxy elements are not databases."""
-    for element in graph.model.elements:
-        if kind_of(graph, element.id) in family and not is_proxy(element):
-            yield element
+    return graph.derived((of_kind, family), lambda graph: _of_kind(graph, family))
 
 
 def is_proxy(element: Element) -> bool:
     """An RDS Proxy: tagged `rds-proxy` or `connection-pool`, or its id or label says proxy."""
-    if PROXY_TAGS & set(element.tags):
-        return True
-    return any("proxy" in text.lower() for text in (element.id, element.label))
+    # Asked of every element of a family: plain tests, no set or generator built per element.
+    return not PROXY_TAGS.isdisjoint(element.tags) or "proxy" in element.id.lower() or "proxy" in element.label.lower()
 
 
 def stated(element: Element, *names: str) -> tuple[str, Any, SourceSpan] | None:
@@ -104,18 +99,7 @@ def copies(graph: ModelGraph, element_id: str) -> list[str]:
 
 def replicas_by_primary(graph: ModelGraph) -> dict[str, list[str]]:
     """Element id -> the ids of the elements whose `replica_of` names it (known elements only)."""
-    found = _REPLICAS.get(graph)
-    if found is None:
-        found = {}
-        for element in graph.model.elements:
-            primary = element.properties.get("replica_of")
-            if isinstance(primary, str) and primary in graph.elements and primary != element.id:
-                found.setdefault(primary, []).append(element.id)
-        _REPLICAS[graph] = found
-    return found
-
-
-_REPLICAS: weakref.WeakKeyDictionary[ModelGraph, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+    return graph.derived(replicas_by_primary, _replicas_by_primary)
 
 
 def copy_zones(graph: ModelGraph, element_id: str) -> tuple[frozenset[str], bool]:
@@ -131,6 +115,35 @@ def copy_zones(graph: ModelGraph, element_id: str) -> tuple[frozenset[str], bool
 
 def stateful(graph: ModelGraph) -> list[Element]:
     """Datastores, S3 buckets and EFS file systems, not proxies and not replicas of another, in model order."""
+    return list(graph.derived(stateful, _stateful))
+
+
+def _stateful(graph: ModelGraph) -> tuple[Element, ...]:
     chosen = {element.id for element in datastores(graph)} | {element.id for element in of_kind(graph, S3 | EFS)}
-    return [element for element in graph.model.elements if element.id in chosen and not is_proxy(element)
-            and "replica_of" not in element.properties]
+    return tuple(element for element in graph.model.elements if element.id in chosen and not is_proxy(element)
+                 and "replica_of" not in element.properties)
+
+
+def _of_kind(graph: ModelGraph, family: frozenset[str]) -> tuple[Element, ...]:
+    positions = graph.derived(_positions_by_kind, _positions_by_kind)  # a family has few kinds a model uses
+    elements = graph.model.elements
+    chosen = sorted(position for name in family for position in positions.get(name, ()))
+    return tuple(element for element in (elements[position] for position in chosen) if not is_proxy(element))
+
+
+def _positions_by_kind(graph: ModelGraph) -> dict[str, list[int]]:
+    """`kind_of` name -> the positions of its elements in the model, in order."""
+    names = graph.kind_names
+    found: dict[str, list[int]] = {}
+    for position, element in enumerate(graph.model.elements):
+        found.setdefault(names[element.id], []).append(position)
+    return found
+
+
+def _replicas_by_primary(graph: ModelGraph) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for element in graph.model.elements:
+        primary = element.properties.get("replica_of")
+        if isinstance(primary, str) and primary in graph.elements and primary != element.id:
+            found.setdefault(primary, []).append(element.id)
+    return found

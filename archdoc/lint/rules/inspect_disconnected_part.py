@@ -36,10 +36,10 @@ PACK = "inspections"
 
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
-    order = {element.id: position for position, element in enumerate(graph.model.elements)}
     parts = [part for part in graph.weak_components() if len(part) > 1]
     if len(parts) < 2:
         return
+    order = {element.id: position for position, element in enumerate(graph.model.elements)}
     parts.sort(key=lambda part: (-len(part), min(order[e] for e in part)))
     main = len(parts[0])
     for part in sorted(parts[1:], key=lambda part: min(order[e] for e in part)):

@@ -40,12 +40,16 @@ NETWORK_BOUNDARIES = frozenset({"aws.PublicSubnet", "aws.PrivateSubnet", "aws.Av
 
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
-    members = graph.members
+    # A group holds an element when an element is in it or in a group inside it: the groups around the groups
+    # that elements name (a few), not every group's members (as many sets as groups, each filled per element).
+    occupied: set[str] = set()
+    for group_id in {element.group for element in graph.model.elements}:
+        occupied.update(graph.group_chain(group_id))
     for group in graph.model.groups:
-        if members.get(group.id) or group.kind in NETWORK_BOUNDARIES:
+        if group.id in occupied or group.kind in NETWORK_BOUNDARIES:
             continue
         outer = graph.group_chain(group.parent)
-        if any(not members.get(parent) and graph.groups[parent].kind not in NETWORK_BOUNDARIES for parent in outer):
+        if any(parent not in occupied and graph.groups[parent].kind not in NETWORK_BOUNDARIES for parent in outer):
             continue  # inside an empty group that is reported instead
         inside = sum(1 for other in graph.model.groups if group.id in graph.group_chain(other.parent))
         yield finding(graph, CODE, SEVERITY, group.span, f"group '{group.id}' holds no element{_inside(inside)}",

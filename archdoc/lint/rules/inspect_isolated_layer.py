@@ -42,8 +42,7 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     if len(populated) < 2 or not graph.model.relations:
         return
     crossed: set[str] = set()
-    for relation in graph.model.relations:
-        source, target = graph.elements[relation.source].layer, graph.elements[relation.target].layer
+    for source, target in graph.relations_by_layers:  # each pair of layers some relation links
         if source != target:
             crossed.update(layer for layer in (source, target) if layer is not None)
     for layer in graph.model.layers:

@@ -39,7 +39,9 @@ PACK = "inspections"
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     if not graph.model.relations:
         return
+    linked = {relation.source for relation in graph.model.relations}  # one pass: no degree per element
+    linked.update(relation.target for relation in graph.model.relations)
     for element in graph.model.elements:
-        if graph.degree(element.id) == 0:
+        if element.id not in linked:
             yield finding(graph, CODE, SEVERITY, element.span,
                           f"element '{element.id}' has no relation: add its relations or remove it", element.id)

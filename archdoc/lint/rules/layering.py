@@ -121,14 +121,19 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     policy = layering(options, graph.layer_index)
     if policy.mode == "off" or not graph.layer_index:
         return
-    index, elements, layers = graph.layer_index, graph.elements, graph.model.layers
+    index, relations, layers = graph.layer_index, graph.model.relations, graph.model.layers
     positions = layer_positions(layers)
-    for relation in graph.model.relations:
-        source = elements[relation.source].layer
-        target = elements[relation.target].layer
+    # Decided per pair of layers; only the relations of a pair that breaks the policy are looked at.
+    broken: list[tuple[int, str, str, str]] = []  # (relation position, verdict, source layer, target layer)
+    for (source, target), members in graph.relations_by_layers.items():
         if source is None or target is None or policy.allows(source, target):
             continue
         verdict = policy.verdict(layers, source, target, positions)
+        if verdict is not None:
+            broken += [(position, verdict, source, target) for position in members]
+    broken.sort()  # in the order the relations are written
+    for position, verdict, source, target in broken:
+        relation = relations[position]
         if verdict == "up":
             yield relation_finding(
                 graph, CODE, SEVERITY, relation,

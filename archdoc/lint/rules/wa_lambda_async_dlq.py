@@ -46,11 +46,13 @@ SEVERITY = Severity.WARNING
 
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
+    functions = of_kind(graph, LAMBDA)
+    ids = {function.id for function in functions}  # only the callers of a function are ever read
     invokers: dict[str, list[str]] = {}
     for relation in graph.model.relations:
-        if _invokes_asynchronously(graph, relation.source, relation.kind.value):
+        if relation.target in ids and _invokes_asynchronously(graph, relation.source, relation.kind.value):
             invokers.setdefault(relation.target, []).append(relation.source)
-    for function in of_kind(graph, LAMBDA):
+    for function in functions:
         callers = invokers.get(function.id)
         if not callers:
             continue

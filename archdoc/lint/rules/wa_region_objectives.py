@@ -94,7 +94,7 @@ def duration_minutes(value: object) -> float | None:
 def _objective(graph: ModelGraph, element: Element, name: str) -> tuple[object, SourceSpan] | None:
     if name in element.properties:
         return element.properties[name], element.property_spans.get(name, element.span)
-    for group in graph.model.enclosing(element.group):
+    for group in graph.enclosing(element.group):
         if name in group.properties:
             return group.properties[name], group.property_spans.get(name, group.span)
     return None

@@ -48,8 +48,9 @@ SEVERITY = Severity.WARNING
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     queues = list(of_kind(graph, SQS))
+    failure_targets = {queue.id: failure_target(graph, queue) for queue in queues}  # asked twice below
     dead_letter = {queue.id for queue in queues if is_dead_letter_queue(queue)}
-    dead_letter |= {str(target) for queue in queues if (target := failure_target(graph, queue)) is not None}
+    dead_letter |= {str(target) for target in failure_targets.values() if target is not None}
     for queue in queues:
         if queue.id in dead_letter:
             continue
@@ -60,7 +61,7 @@ def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
         if says_no_dead_letter_queue(queue):
             yield finding(graph, CODE, SEVERITY, queue.property_spans.get("dead_letter_queue", queue.span),
                           f"SQS queue '{queue.id}' has no dead-letter queue (dead_letter_queue: none)", queue.id)
-        elif failure_target(graph, queue) is None:
+        elif failure_targets[queue.id] is None:
             yield finding(graph, CODE, SEVERITY, queue.span,
                           f"SQS queue '{queue.id}' is consumed by {', '.join(dict.fromkeys(consumers))} and has no "
                           "dead-letter queue", queue.id)

@@ -43,7 +43,7 @@ from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import arrow, finding
-from archdoc.lint.rules._internet import request_successors, sources
+from archdoc.lint.rules._internet import request_successor_map, sources
 from archdoc.lint.rules._wa import CLOUDFRONT, EDGE, WAF, kind_of, of_kind
 from archdoc.model import Problem, Severity
 
@@ -56,8 +56,9 @@ _WAF_WORD = re.compile(r"\bWAF\b")
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     wafs = {element.id for element in of_kind(graph, WAF)}
     edges = list(of_kind(graph, EDGE))
+    # Connected to a WAF either way: a WAF among its neighbours (one set test, not one per WAF).
     protected = {edge.id for edge in edges if edge.properties.get("waf") is True or _WAF_WORD.search(edge.label)
-                 or any(graph.connected(edge.id, waf) for waf in wafs)}
+                 or not wafs.isdisjoint(graph.successors(edge.id)) or not wafs.isdisjoint(graph.predecessors(edge.id))}
     bypass = _reached(graph, sources(graph), frozenset(wafs | protected))
     for edge in edges:
         label = _what(graph, edge.id)
@@ -83,9 +84,10 @@ def _reached(graph: ModelGraph, starts: list[str], blocked: frozenset[str]) -> d
     """Every element reached from `starts` without entering `blocked`, with its parent on a shortest path."""
     parent: dict[str, str | None] = {start: None for start in starts if start not in blocked}
     queue = deque(parent)
+    successors = request_successor_map(graph)
     while queue:
         node = queue.popleft()
-        for successor in request_successors(graph, node):
+        for successor in successors.get(node, ()):
             if successor not in parent and successor not in blocked:
                 parent[successor] = node
                 queue.append(successor)

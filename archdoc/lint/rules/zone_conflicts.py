@@ -41,7 +41,7 @@ from typing import Any
 from archdoc.graph import ModelGraph
 from archdoc.graph.placement import zone_conflicts
 from archdoc.lint.rules._common import finding
-from archdoc.model import Problem, Severity
+from archdoc.model import Element, Group, Problem, Severity
 
 CODE = "AD213"
 NAME = "zone-contradicts-boundary"
@@ -50,10 +50,14 @@ SEVERITY = Severity.ERROR
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     model = graph.model
-    subjects = [(g.id, g.properties, g.property_spans, g.span, model.enclosing(g.parent)) for g in model.groups]
-    subjects += [(e.id, e.properties, e.property_spans, e.span, model.enclosing(e.group)) for e in model.elements]
-    for subject, properties, spans, span, enclosing in subjects:
-        for conflict in zone_conflicts(subject, properties, spans, span, enclosing):
+    subjects: list[tuple[Group | Element, str | None]] = [*((group, group.parent) for group in model.groups),
+                *((element, element.group) for element in model.elements)]
+    for item, around in subjects:
+        if not item.properties.get("zone"):
+            continue  # only a stated zone can contradict a boundary: most subjects need no look at their groups
+        subject = item.id
+        for conflict in zone_conflicts(subject, item.properties, item.property_spans, item.span,
+                                       graph.enclosing(around)):
             yield finding(graph, CODE, SEVERITY, conflict.span,
                           f"'{subject}' says zone {conflict.zone}, but it sits in '{conflict.boundary}', which is "
                           f"zone {conflict.boundary_zone}", subject)
