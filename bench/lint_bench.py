@@ -2,6 +2,7 @@
 
     python bench/lint_bench.py              # prints Markdown tables for bench/README.md
     python bench/lint_bench.py --quick      # 1 run each, no 200,000 and no 500 files
+    python bench/lint_bench.py --pure       # archdoc's pure-Python loader (ARCHDOC_PURE_PYTHON=1)
 
 Every figure is CPU time (user + system) of a child process and of the workers it forks and
 waits for (`archdoc lint` of many models lints them on every core), read from the kernel by
@@ -15,7 +16,9 @@ environment would otherwise compile every changed module at each start):
 - a model: PyYAML's C event stream over the same files (`yaml.parse` with `CSafeLoader`,
   marks included), in a process of its own, interpreter start-up included on both sides.
 
-The machine's load average is printed with the tables. A run stopped by the CPU limit is shown as `> N s`.
+Each run of archdoc follows a run of its floor (they alternate), so that both see the same load on a
+shared machine. The machine's load average is printed with the tables. A run stopped by the CPU
+limit is shown as `> N s`.
 """
 
 from __future__ import annotations
@@ -38,39 +41,39 @@ EVENTS = ("import sys, yaml\n"
           "    with open(path, encoding='utf-8') as f:\n"
           "        for _ in yaml.parse(f.read(), Loader=yaml.CSafeLoader): pass\n")
 CPU_LIMIT = 60  # seconds of CPU a single lint run may take
+ENV: dict[str, str] = {}  # set for archdoc's runs: ARCHDOC_PURE_PYTHON with --pure
 
 
-def cpu(command: list[str], runs: int) -> tuple[float | None, float]:
-    """Median CPU seconds (None when a run hit the limit) and the largest peak RSS in MB."""
-    seconds, _, peak = timed(command, runs)
-    return seconds, peak
-
-
-def timed(command: list[str], runs: int) -> tuple[float | None, float, float]:
-    """Median CPU seconds of the process tree (None when a run hit the limit), median wall seconds, peak MB.
+def alternated(floor: list[str], command: list[str], runs: int) -> tuple[float, float | None, float, float]:
+    """The floor's median CPU seconds, then the command's (None when a run hit the limit), its median wall
+    seconds and peak MB, over `runs` runs of each that alternate, so that both meet the same load.
 
     `os.wait4` reports the child with every descendant it waited for (the lint workers are joined).
     The peak is the largest resident set of any one process of the tree."""
+    floors: list[float] = []
     seconds: list[float] = []
     walls: list[float] = []
     peak = 0.0
+    stopped = False
     for _ in range(runs):
+        floors.append(_run(floor)[1])
+        if stopped:
+            continue
         stopped, used, wall, largest = _run(command)
         walls.append(wall)
         peak = max(peak, largest / 1024)
-        if stopped:
-            return None, wall, peak
         seconds.append(used)
-    return statistics.median(seconds), statistics.median(walls), peak
+    return statistics.median(floors), None if stopped else statistics.median(seconds), statistics.median(walls), peak
 
 
 # Children are started by a small launcher started first: a child's peak resident set counts the pages of
 # the process that forked it until it execs, and this one holds every generated model.
 LAUNCHER = ("import json, os, resource, subprocess, sys, time\n"
             "for line in sys.stdin:\n"
-            "    command, cwd, limit = json.loads(line)\n"
+            "    command, cwd, limit, env = json.loads(line)\n"
             "    start = time.perf_counter()\n"
-            "    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)\n"
+            "    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,\n"
+            "                             env={**os.environ, **env})\n"
             "    resource.prlimit(child.pid, resource.RLIMIT_CPU, (limit, limit + 5))\n"
             "    _, status, usage = os.wait4(child.pid, 0)\n"
             "    print(json.dumps([os.WIFSIGNALED(status), usage.ru_utime + usage.ru_stime, "
@@ -85,20 +88,18 @@ def _run(command: list[str]) -> tuple[bool, float, float, float]:
                                           stdout=subprocess.PIPE, text=True))
     launcher = _launcher[0]
     assert launcher.stdin is not None and launcher.stdout is not None
-    launcher.stdin.write(json.dumps([command, str(ROOT), CPU_LIMIT]) + "\n")
+    launcher.stdin.write(json.dumps([command, str(ROOT), CPU_LIMIT, ENV]) + "\n")
     launcher.stdin.flush()
     stopped, used, wall, largest = json.loads(launcher.stdout.readline())
     return bool(stopped), float(used), float(wall), float(largest)
 
 
-def lint(folder: Path, runs: int) -> tuple[float | None, float, float]:
-    return timed([sys.executable, "-m", "archdoc", "lint", str(folder)], runs)
+def lint(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "archdoc", "lint", str(folder)]
 
 
-def floor(files: list[Path], runs: int) -> float:
-    seconds, _ = cpu([sys.executable, "-c", EVENTS, *map(str, files)], runs)
-    assert seconds is not None
-    return seconds
+def events(files: list[Path]) -> list[str]:
+    return [sys.executable, "-c", EVENTS, *map(str, files)]
 
 
 def write(folder: Path, files: dict[str, str]) -> list[Path]:
@@ -129,15 +130,17 @@ def shown(seconds: float | None) -> str:
 
 def main() -> None:
     quick = "--quick" in sys.argv
+    if "--pure" in sys.argv:
+        ENV["ARCHDOC_PURE_PYTHON"] = "1"
     runs = 1 if quick else 3
     compileall.compile_dir(ROOT / "archdoc", quiet=1)
     _run([sys.executable, "-c", "pass"])  # the launcher starts while this process is small
     print(f"Load average at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
-          f"({os.cpu_count()} cores); CPU time, median of {runs} runs.\n")
-    import_yaml, _ = cpu([sys.executable, "-c", "import yaml"], 7)
+          f"({os.cpu_count()} cores); CPU time, median of {runs} runs; "
+          f"{'pure-Python loader' if ENV else 'compiled loader'}.\n")
     small = write(OUT / "start-up", {"synthetic-50.yaml": synthetic_model(50)})  # not "50": the 50,000 case
-    startup, _, startup_peak = lint(small[0].parent, 7)
-    assert import_yaml is not None and startup is not None
+    import_yaml, startup, _, startup_peak = alternated([sys.executable, "-c", "import yaml"], lint(small[0].parent), 9)
+    assert startup is not None
     print("| what | `archdoc lint` | floor: `python -c \"import yaml\"` | ratio | peak memory |")
     print("|---|---:|---:|---:|---:|")
     print(f"| 50 elements (start-up) | {startup:.3f} s | {import_yaml:.3f} s | {startup / import_yaml:.1f}x | "
@@ -153,13 +156,12 @@ def main() -> None:
             folder = OUT / what.split(",")[0].replace(" ", "-")
             paths = write(folder, files)
             size = sum(path.stat().st_size for path in paths) / 1e6
-            events = floor(paths, runs)
-            seconds, wall, peak = lint(folder, 1 if elements >= 200_000 else runs)
+            stream, seconds, wall, peak = alternated(events(paths), lint(folder), 1 if elements >= 200_000 else runs)
             measured[what] = seconds
-            ratio = "—" if seconds is None else f"{seconds / events:.2f}x"
+            ratio = "—" if seconds is None else f"{seconds / stream:.2f}x"
             per = "—" if seconds is None else f"{seconds / elements * 1000:.3f} s"
             cores = "" if seconds is None else f" ({seconds / wall:.2f})"
-            print(f"| {what} | {size:.1f} MB | {events:.2f} s | {shown(seconds)} | {ratio} | {per} | "
+            print(f"| {what} | {size:.1f} MB | {stream:.2f} s | {shown(seconds)} | {ratio} | {per} | "
                   f"{wall:.2f} s{cores} | {peak:.0f} MB |")
         many, one = measured.get("500 files of 100 elements"), measured.get("50,000 elements, one file")
         if many is not None and one is not None:
