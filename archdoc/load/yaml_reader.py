@@ -351,7 +351,7 @@ def _arrow(reader: Reader, node: AnyNode, spec: schema.Spec, what: str
         label = "" if type(value) is ScalarNode and value.plain and value.value in ("", "~", "null") else (
             reader.text(value) or "")
         source, arrow, target = match.groups()
-        return source, target, label, RelationKind.ASYNC if arrow == "..>" else RelationKind.SYNC, None
+        return source, target, label, _ARROW_KINDS[arrow], None
     fields = reader.record(node, spec)
     if fields is None:
         return None
@@ -362,8 +362,19 @@ def _arrow(reader: Reader, node: AnyNode, spec: schema.Spec, what: str
 
 
 def _short_relation(reader: Reader, node: AnyNode) -> DraftRelation | None:
-    """A relation written `a -> b: label`, as nearly all are, read without `_arrow`'s other forms;
-    None for anything else (which `_arrow` reads, with its messages)."""
+    """A relation in a short form without a finding, as nearly all are written, read without
+    `_arrow`'s steps: `- a -> b: label` (YAML reads a mapping of one key; the label a scalar) or
+    `- a -> b`. None for anything else, which `_arrow` reads, with its messages."""
+    if type(node) is MappingNode:
+        if len(node.pairs) != 1:
+            return None
+        key, value = node.pairs[0]
+        match = SHORT_RELATION.match(key.value)
+        if match is None or type(value) is not ScalarNode:
+            return None
+        source, arrow, target = match.groups()
+        label = "" if value.plain and value.value in TEXT_NULLS else value.value
+        return DraftRelation(source, target, reader.span(node), label, _ARROW_KINDS[arrow])
     text = plain_string(node)
     match = None if text is None else _SHORT_WITH_LABEL.match(text)
     if match is None:
@@ -372,10 +383,13 @@ def _short_relation(reader: Reader, node: AnyNode) -> DraftRelation | None:
     return DraftRelation(source, target, reader.span(node), label, kind)
 
 
+_ARROW_KINDS = {"->": RelationKind.SYNC, "..>": RelationKind.ASYNC}
+
+
 def _short_form(match: re.Match[str]) -> tuple[str, str, str, RelationKind]:
     """Source, target, label and kind of a relation or step written `a -> b: label` or `a ..> b: label`."""
     source, arrow, target, label = match.groups()
-    return source, target, (label or "").strip(), RelationKind.ASYNC if arrow == "..>" else RelationKind.SYNC
+    return source, target, (label or "").strip(), _ARROW_KINDS[arrow]
 
 
 def _rules(reader: Reader, node: AnyNode | None) -> DraftRules:

@@ -25,7 +25,9 @@ ELEMENTS = [
 RELATIONS = [
     "a -> b", "a ..> b: async call", "' a->b :  spaced '", "'a -> b:'", "'a -> b: x: y'", "a - b", "1", "~", "[a, b]",
     "{a -> b: label}", "{a ..> b: ~}", "{from: a, to: b, kind: data, technology: t, tags: [x]}", "{from: a}",
-    "{a - b: x}", "'a -> b: multi\\nline'", "!!str a -> b",
+    "{a - b: x}", "'a -> b: multi\\nline'", "!!str a -> b", "a -> b: call", "a ..> b: ''", "a -> b: Null", "a -> b: ~",
+    "a -> b: [x]", "a -> b: {x: 1}", "a -> b: 12", "' a -> b ': 'quoted ~'", "{a -> b: x, c -> d: y}", "from -> to: x",
+    "a -> b: !!str x", "{from: a, to: b, label: ~}",
 ]
 
 
