@@ -27,7 +27,7 @@ from archdoc.load.draft import (
 )
 from archdoc.load.files import SourceFile, read_text
 from archdoc.load.values import TEXT_NULLS, Fields, Reader, is_id, located, node_name, plain_string
-from archdoc.load.yamlnodes import AnyNode, MappingNode, ReadError, ScalarNode, SequenceNode, parse
+from archdoc.load.yamlnodes import STR, AnyNode, MappingNode, ReadError, ScalarNode, SequenceNode, parse
 from archdoc.model import Problem, RelationKind, RuleOption, Selector, Severity, SourceSpan
 
 SHORT_RELATION = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_-]*)\s*(->|\.\.>)\s*([A-Za-z][A-Za-z0-9_-]*)\s*$")
@@ -259,7 +259,13 @@ def _plain_element(reader: Reader, node: AnyNode) -> DraftElement | None:
         if how is None:
             return None
         nodes[name] = value
-        if how == _AS_TEXT:
+        if how == _AS_ID or how == _AS_STRING:
+            if type(value) is not ScalarNode or value.type_tag != STR:  # as `plain_string`, inline
+                return None
+            if how == _AS_ID and not is_id(value.value):
+                return None
+            values[name] = value.value
+        elif how == _AS_TEXT:
             if type(value) is not ScalarNode:
                 return None
             values[name] = None if value.plain and value.value in TEXT_NULLS else value.value
@@ -268,11 +274,6 @@ def _plain_element(reader: Reader, node: AnyNode) -> DraftElement | None:
             if strings is None:
                 return None
             values[name] = strings
-        elif how != _AS_PROPERTIES:
-            text = plain_string(value)
-            if text is None or (how == _AS_ID and not is_id(text)):
-                return None
-            values[name] = text
     element_id = values.get("id")
     if element_id is None:
         return None
