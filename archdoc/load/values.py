@@ -20,6 +20,8 @@ from archdoc.load.yamlnodes import (
 from archdoc.model import Problem, Selector, Severity, SourceSpan
 
 _ID = re.compile(ID_PATTERN)
+is_id = _ID.match  # a valid id (element, group, layer, view, flow)?
+TEXT_NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # plain scalars that leave a text field empty
 SELECTOR_PREFIXES = ("tag", "layer", "in", "kind", "category", "prop")
 
 _new_span = object.__new__
@@ -34,6 +36,12 @@ def located(path: str, line: int, column: int) -> SourceSpan:
     _set_line(span, line)
     _set_column(span, column)
     return span
+
+
+def plain_string(node: AnyNode) -> str | None:
+    """The text of a scalar that YAML reads as a string, None for any other node: what
+    `Reader.string` returns without a finding."""
+    return node.value if type(node) is ScalarNode and node.type_tag == STR else None
 
 
 def node_name(node: AnyNode) -> str:
@@ -147,7 +155,7 @@ class Reader:
         if node is None:
             return None
         if type(node) is ScalarNode:
-            if node.plain and node.value in ("", "~", "null", "Null", "NULL"):
+            if node.plain and node.value in TEXT_NULLS:
                 return None
             return node.value
         self.report(codes.WRONG_TYPE, f"expected text, found {node_name(node)}", node)

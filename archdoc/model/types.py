@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from archdoc.model.frozen import EMPTY, FrozenMap
+from archdoc.model.frozen import EMPTY, FrozenMap, slot_init
 from archdoc.model.problems import Severity, SourceSpan
 
 Scalar = str | int | float | bool | None
@@ -28,6 +28,7 @@ class RelationKind(str, enum.Enum):
     MONITOR = "monitor"
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Selector:
     """One selector term such as `tag:datastore` or `!layer:ops`, as written."""
@@ -39,6 +40,7 @@ class Selector:
     span: SourceSpan
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Layer:
     id: str
@@ -52,6 +54,7 @@ class Layer:
         return hash(self.id)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Group:
     """A boundary drawn around elements (account, region, VPC, subnet, cluster, ...)."""
@@ -73,6 +76,7 @@ class Group:
     spans: FrozenMap[str, SourceSpan] = EMPTY  # where single fields were written: kind, layer, in, view
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Element:
     id: str
@@ -94,6 +98,7 @@ class Element:
     spans: FrozenMap[str, SourceSpan] = EMPTY  # where single fields were written: kind, layer, in, view
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Relation:
     """An arrow between two elements; `index` is its position in the model (stable edge key).
@@ -119,6 +124,7 @@ class Relation:
         return (self.source, self.target, self.occurrence)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class View:
     id: str
@@ -133,6 +139,7 @@ class View:
     generated: bool = False
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Step:
     source: str
@@ -142,6 +149,7 @@ class Step:
     kind: RelationKind = RelationKind.SYNC
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Flow:
     id: str
@@ -151,6 +159,7 @@ class Flow:
     description: str = ""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Ignore:
     """A suppression: silences findings of `rule` about `element` or `relation` (or all of them)."""
@@ -162,6 +171,7 @@ class Ignore:
     relation: tuple[str, str] | None = None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class RuleOption:
     """One `rules:` entry that a rule declares (layering, forbid, ...), kept as written.
@@ -177,6 +187,7 @@ class RuleOption:
     span: SourceSpan | None = None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Rules:
     severity: FrozenMap[str, Severity] = EMPTY
