@@ -6,6 +6,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from archdoc.model.frozen import slot_init
 from archdoc.model.visible import one_line
 
 
@@ -18,6 +19,7 @@ class Severity(str, enum.Enum):
     OFF = "off"
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, order=True)
 class SourceSpan:
     """Where in which file a thing was written (1-based line and column)."""
@@ -30,6 +32,7 @@ class SourceSpan:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A finding: what is wrong (code, message), how much it matters, and where it was written.
