@@ -79,6 +79,7 @@ def _sources(graph: ModelGraph) -> tuple[str, ...]:
 def _entry_points(graph: ModelGraph) -> tuple[str, ...]:
     reached = request_predecessors(graph)
     internet = frozenset(sources(graph))
+    placements = graph.placements()
     return tuple(element.id for element in graph.model.elements
-                 if element.id in internet or graph.placement(element.id).public is True
+                 if element.id in internet or placements[element.id].public is True
                  or (kind_of(graph, element.id) in INTERNET_EDGE and element.id not in reached))
