@@ -31,6 +31,7 @@ from archdoc.lint.rules._internet import (
     sources,
 )
 from archdoc.lint.rules._wa import WAF, copies, replicas_by_primary, stateful
+from archdoc.model import Element
 
 ZONE, REGION, ELEMENT = "zone", "region", "element"
 # Past this many (entry point, datastore) pairs, or entry points, the entry points are analysed together as
@@ -129,7 +130,9 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
     outages = [_outage(context, ZONE, zone, failing[ZONE].get(zone, frozenset())) for zone in placed.zones()]
     outages += [_outage(context, REGION, region, failing[REGION].get(region, frozenset()))
                 for region in placed.regions()]
-    outages += [_outage(context, ELEMENT, node, frozenset({node})) for node in nodes if _single_copy(graph, node)]
+    primaries, elements = replicas_by_primary(graph), graph.elements  # asked per node
+    outages += [_outage(context, ELEMENT, node, frozenset({node})) for node in nodes
+                if node not in primaries and _one_replica(elements[node])]
     unlocated = placed.unlocated()
     if unlocated:
         internet, kinds = frozenset(sources(graph)), graph.kind_names  # asked per node
@@ -149,16 +152,16 @@ class _Placed:
 
     def __init__(self, graph: ModelGraph, nodes: list[str]) -> None:
         replicas = replicas_by_primary(graph)
-        placement = graph.placement
+        placement = graph.placements()  # nearly every element's is asked: read from one pass
         # id of a Placement -> it and the elements without replicas placed by it (the ids key the objects, which
         # the graph keeps: a frozen dataclass's own hash is a Python call per element).
         self.alone: dict[int, tuple[Placement, list[str]]] = {}
         self.replicated: dict[str, list[Placement]] = {}  # an element with replicas -> its copies' placements
         for node in nodes:
             if node in replicas:
-                self.replicated[node] = [placement(copy) for copy in copies(graph, node)]
+                self.replicated[node] = [placement[copy] for copy in copies(graph, node)]
                 continue
-            found = placement(node)
+            found = placement[node]
             shared = self.alone.get(id(found))
             if shared is None:
                 self.alone[id(found)] = (found, [node])
@@ -326,9 +329,10 @@ def _walk_from(neighbours: Mapping[str, Sequence[str]], starts: list[str],
     return seen
 
 
-def _single_copy(graph: ModelGraph, element: str) -> bool:
-    replicas = graph.elements[element].properties.get("replicas")
-    return replicas == 1 and not isinstance(replicas, bool) and element not in replicas_by_primary(graph)
+def _one_replica(element: Element) -> bool:
+    """Whether the element says `replicas: 1` (a single copy, unless another element is its replica)."""
+    replicas = element.properties.get("replicas")
+    return replicas == 1 and not isinstance(replicas, bool)
 
 
 _ANALYSED: weakref.WeakKeyDictionary[ModelGraph, FailureDomains] = weakref.WeakKeyDictionary()
