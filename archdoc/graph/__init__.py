@@ -43,6 +43,7 @@ class ModelGraph:
             if kind is not None:
                 self.kinds[element.id] = kind
         self._placements: dict[str, Placement] = {}
+        self._placed_all = False  # every element's placement is in `_placements` (see `placements`)
         self._enclosing: dict[str | None, tuple[Group, ...]] = {}
         self._boundaries: dict[str | None, Placement] = {}  # group -> what it and its outer groups imply
         self._derived: dict[Hashable, Any] = {}
@@ -291,6 +292,21 @@ class ModelGraph:
                 around = self._boundaries[element.group] = boundary_placement(self.enclosing(element.group))
             found = self._placements[element_id] = place_within(element, around)
         return found
+
+    def placements(self) -> Mapping[str, Placement]:
+        """Element id -> its `placement`, every element's worked out in one pass: for a caller that asks it of
+        every element (the entry points are every publicly placed one), one call per model, not one per element."""
+        if not self._placed_all:
+            placements, boundaries, enclosing = self._placements, self._boundaries, self.enclosing
+            for element_id, element in self.elements.items():
+                if element_id in placements:
+                    continue
+                around = boundaries.get(element.group)
+                if around is None:
+                    around = boundaries[element.group] = boundary_placement(enclosing(element.group))
+                placements[element_id] = place_within(element, around)
+            self._placed_all = True
+        return self._placements
 
     def child_groups(self, group_id: str) -> list[str]:
         """The groups directly inside a group, in the order written."""

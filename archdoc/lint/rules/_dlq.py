@@ -19,12 +19,20 @@ _DLQ_WORDS = re.compile(r"(\bdlq\b|dlq$|^dlq|dead[\s_-]*letter|on[\s_-]*failure)
 
 
 def is_dead_letter_queue(element: Element) -> bool:
-    return (not DLQ_TAGS.isdisjoint(element.tags) or _DLQ_WORDS.search(element.id) is not None
-            or _DLQ_WORDS.search(element.label) is not None)
+    return not DLQ_TAGS.isdisjoint(element.tags) or _names_dead_letter(element.id) or _names_dead_letter(element.label)
 
 
 def sends_failures(graph: ModelGraph, relation: Relation) -> bool:
-    return _is_dead_letter_id(graph, relation.target) or bool(_DLQ_WORDS.search(relation.label or ""))
+    return _is_dead_letter_id(graph, relation.target) or _names_dead_letter(relation.label or "")
+
+
+def _names_dead_letter(text: str) -> bool:
+    """Whether `_DLQ_WORDS` finds a word in the text. Every match holds "dlq", "letter" or "lure" (each character
+    the pattern takes, ignoring case, lowers to that letter), so a plain test of the lowered text comes first: most
+    ids and labels have none of them, and the regular expression's search costs more (asked of every queue,
+    Lambda and the targets of their relations)."""
+    lowered = text.lower()
+    return ("dlq" in lowered or "letter" in lowered or "lure" in lowered) and _DLQ_WORDS.search(text) is not None
 
 
 def _is_dead_letter_id(graph: ModelGraph, element_id: str) -> bool:
@@ -39,12 +47,32 @@ def _is_dead_letter_id(graph: ModelGraph, element_id: str) -> bool:
 
 def failure_target(graph: ModelGraph, element: Element) -> str | None:
     """Where the element's failures go: the `dead_letter_queue` it names, or a relation's target; None if nowhere."""
-    stated = element.properties.get("dead_letter_queue")
-    if "dead_letter_queue" in element.properties and not says_none(stated) and stated is not None:
-        return str(stated)
+    stated = _stated_failure_target(element)
+    if stated is not None:
+        return stated
     for relation in graph.relations_from(element.id):
         if sends_failures(graph, relation):
             return relation.target
+    return None
+
+
+def failure_target_and_consumers(graph: ModelGraph, element: Element) -> tuple[str | None, list[str]]:
+    """`failure_target`, and the targets of the element's relations that send no failures (its consumers, in the
+    order written): each relation tested once for both (the queue rule needs both of every queue)."""
+    target = _stated_failure_target(element)
+    consumers: list[str] = []
+    for relation in graph.relations_from(element.id):
+        if not sends_failures(graph, relation):
+            consumers.append(relation.target)
+        elif target is None:
+            target = relation.target
+    return target, consumers
+
+
+def _stated_failure_target(element: Element) -> str | None:
+    stated = element.properties.get("dead_letter_queue")
+    if "dead_letter_queue" in element.properties and not says_none(stated) and stated is not None:
+        return str(stated)
     return None
 
 

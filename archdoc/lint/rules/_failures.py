@@ -31,6 +31,7 @@ from archdoc.lint.rules._internet import (
     sources,
 )
 from archdoc.lint.rules._wa import WAF, copies, replicas_by_primary, stateful
+from archdoc.model import Element
 
 ZONE, REGION, ELEMENT = "zone", "region", "element"
 # Past this many (entry point, datastore) pairs, or entry points, the entry points are analysed together as
@@ -103,8 +104,7 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
     targets = [element.id for element in stateful(graph)]
     target_set = set(targets)
     requests = request_successor_map(graph)
-    successors: dict[str, Sequence[str]] = {element.id: requests.get(element.id, ())
-                                            for element in graph.model.elements}
+    successors: dict[str, Sequence[str]] = dict(requests)  # with INTERNET added in collective mode
     predecessors = request_predecessors(graph)
     entries = [entry for entry in entry_points(graph) if entry not in target_set]
     collective = len(entries) > MAX_ENTRIES or len(entries) * len(targets) > MAX_PAIRS
@@ -124,39 +124,96 @@ def _analyse(graph: ModelGraph) -> FailureDomains:
     relevant = _union(reach.values()) & _union(coreach.values()) if paths else frozenset()
     nodes = [element.id for element in graph.model.elements if element.id in relevant]
     context = _Paths(graph, collective, nodes, targets_of, reach, coreach, successors, predecessors)
-    placed = {node: [graph.placement(copy) for copy in copies(graph, node)] for node in nodes}  # read four times
+    placed = _Placed(graph, nodes)
     # Each element fails with at most one zone and one region: found in one pass, not one per zone and region.
-    failing = {domain: _failing(placed, domain) for domain in (ZONE, REGION)}
-    outages = [_outage(context, ZONE, zone, failing[ZONE].get(zone, frozenset())) for zone in _zones(placed)]
+    failing = {domain: placed.failing(domain) for domain in (ZONE, REGION)}
+    outages = [_outage(context, ZONE, zone, failing[ZONE].get(zone, frozenset())) for zone in placed.zones()]
     outages += [_outage(context, REGION, region, failing[REGION].get(region, frozenset()))
-                for region in _regions(placed)]
-    outages += [_outage(context, ELEMENT, node, frozenset({node})) for node in nodes if _single_copy(graph, node)]
-    internet, kinds = frozenset(sources(graph)), graph.kind_names  # asked per node
-    unplaced = tuple(node for node in nodes if node not in internet and kinds[node] not in GLOBAL
-                     and not any(placement.zones or placement.region for placement in placed[node]))
+                for region in placed.regions()]
+    primaries, elements = replicas_by_primary(graph), graph.elements  # asked per node
+    outages += [_outage(context, ELEMENT, node, frozenset({node})) for node in nodes
+                if node not in primaries and _one_replica(elements[node])]
+    unlocated = placed.unlocated()
+    if unlocated:
+        internet, kinds = frozenset(sources(graph)), graph.kind_names  # asked per node
+        unplaced = tuple(node for node in nodes if node in unlocated and node not in internet
+                         and kinds[node] not in GLOBAL)
+    else:
+        unplaced = ()
     return FailureDomains(paths, tuple(outages), unplaced)
 
 
-def _failing(placed: Mapping[str, list[Placement]], domain: str) -> dict[str, frozenset[str]]:
-    """Zone or region -> the nodes that `fails` with it: those whose every copy runs in that one zone (none
-    `multi_az: true`), or in that region. `placed`: each node's copies' placements."""
-    found: dict[str, set[str]] = {}
-    for node, placements in placed.items():
-        names: set[str] = set()
-        for placement in placements:
-            if domain == ZONE:
-                if placement.multi_az is True or len(placement.zones) != 1:
-                    break
-                names |= placement.zones
+class _Placed:
+    """The placements of the copies of the elements on paths, as the zone and region outages read them.
+
+    Most elements have no replica, and the elements of one group share one Placement object: what such an
+    element's placement says (the zone or region it fails with, whether it names any) is worked out once per
+    distinct object, not once per element (a model of 50,000 elements has a few hundred)."""
+
+    def __init__(self, graph: ModelGraph, nodes: list[str]) -> None:
+        replicas = replicas_by_primary(graph)
+        placement = graph.placements()  # nearly every element's is asked: read from one pass
+        # id of a Placement -> it and the elements without replicas placed by it (the ids key the objects, which
+        # the graph keeps: a frozen dataclass's own hash is a Python call per element).
+        self.alone: dict[int, tuple[Placement, list[str]]] = {}
+        self.replicated: dict[str, list[Placement]] = {}  # an element with replicas -> its copies' placements
+        for node in nodes:
+            if node in replicas:
+                self.replicated[node] = [placement[copy] for copy in copies(graph, node)]
+                continue
+            found = placement[node]
+            shared = self.alone.get(id(found))
+            if shared is None:
+                self.alone[id(found)] = (found, [node])
             else:
-                if placement.region is None:
-                    break
-                names.add(placement.region)
-            if len(names) > 1:
-                break
+                shared[1].append(node)
+
+    def groups(self) -> Iterator[tuple[list[Placement], Iterable[str]]]:
+        """(the copies' placements, the elements placed so), each distinct placement of a lone copy once."""
+        for found, nodes in self.alone.values():
+            yield [found], nodes
+        for node, placements in self.replicated.items():
+            yield placements, (node,)
+
+    def failing(self, domain: str) -> dict[str, frozenset[str]]:
+        """Zone or region -> the nodes that `fails` with it: those whose every copy runs in that one zone (none
+        `multi_az: true`), or in that region."""
+        found: dict[str, set[str]] = {}
+        for placements, nodes in self.groups():
+            name = _fails_with(placements, domain)
+            if name is not None:
+                found.setdefault(name, set()).update(nodes)
+        return {name: frozenset(members) for name, members in found.items()}
+
+    def zones(self) -> list[str]:
+        return sorted({zone for placements, _ in self.groups() for placement in placements
+                       for zone in placement.zones})
+
+    def regions(self) -> list[str]:
+        return sorted({region for placements, _ in self.groups() for placement in placements
+                       if (region := placement.region) is not None})
+
+    def unlocated(self) -> set[str]:
+        """The nodes with no zone or region stated for any copy."""
+        return {node for placements, nodes in self.groups()
+                if not any(placement.zones or placement.region for placement in placements) for node in nodes}
+
+
+def _fails_with(placements: list[Placement], domain: str) -> str | None:
+    """The one zone (or region) every copy runs in, none `multi_az: true`; None when there is no such one."""
+    names: set[str] = set()
+    for placement in placements:
+        if domain == ZONE:
+            if placement.multi_az is True or len(placement.zones) != 1:
+                return None
+            names |= placement.zones
         else:
-            found.setdefault(names.pop(), set()).add(node)
-    return {name: frozenset(members) for name, members in found.items()}
+            if placement.region is None:
+                return None
+            names.add(placement.region)
+        if len(names) > 1:
+            return None
+    return names.pop()
 
 
 def _outage(context: _Paths, domain: str, name: str, failed: frozenset[str]) -> Outage:
@@ -272,18 +329,10 @@ def _walk_from(neighbours: Mapping[str, Sequence[str]], starts: list[str],
     return seen
 
 
-def _zones(placed: Mapping[str, list[Placement]]) -> list[str]:
-    return sorted({zone for placements in placed.values() for placement in placements for zone in placement.zones})
-
-
-def _regions(placed: Mapping[str, list[Placement]]) -> list[str]:
-    return sorted({region for placements in placed.values() for placement in placements
-                   if (region := placement.region) is not None})
-
-
-def _single_copy(graph: ModelGraph, element: str) -> bool:
-    replicas = graph.elements[element].properties.get("replicas")
-    return replicas == 1 and not isinstance(replicas, bool) and element not in replicas_by_primary(graph)
+def _one_replica(element: Element) -> bool:
+    """Whether the element says `replicas: 1` (a single copy, unless another element is its replica)."""
+    replicas = element.properties.get("replicas")
+    return replicas == 1 and not isinstance(replicas, bool)
 
 
 _ANALYSED: weakref.WeakKeyDictionary[ModelGraph, FailureDomains] = weakref.WeakKeyDictionary()

@@ -28,11 +28,11 @@ def is_source(graph: ModelGraph, element_id: str) -> bool:
     return element_id in graph.derived(is_source, lambda graph: frozenset(sources(graph)))
 
 
-def _is_source(graph: ModelGraph, element_id: str) -> bool:
-    element = graph.elements[element_id]
+def _of_source_kind(graph: ModelGraph, element_id: str) -> bool:
+    """Whether the element's kind makes it a source (its tags aside)."""
     kind = kind_of(graph, element_id)
-    return ("internet" in element.tags or kind in SOURCE_KINDS or graph.category(element_id) in SOURCE_CATEGORIES
-            or kind.rsplit(".", 1)[-1] in SOURCE_KIND_NAMES)
+    return kind in SOURCE_KINDS or graph.category(element_id) in SOURCE_CATEGORIES \
+        or kind.rsplit(".", 1)[-1] in SOURCE_KIND_NAMES
 
 
 def sources(graph: ModelGraph) -> list[str]:
@@ -63,12 +63,23 @@ def request_predecessors(graph: ModelGraph) -> dict[str, tuple[str, ...]]:
 # Worked out once per graph (`ModelGraph.derived`): the WAF, zone and region rules all walk these.
 
 def _sources(graph: ModelGraph) -> tuple[str, ...]:
-    return tuple(element.id for element in graph.model.elements if _is_source(graph, element.id))
+    # The kind's part of the test follows from the kind as written (its catalogue name and category do): decided
+    # once per kind the model uses, then one tag test per element.
+    source_kind: dict[str, bool] = {}
+    found: list[str] = []
+    for element in graph.model.elements:
+        by_kind = source_kind.get(element.kind)
+        if by_kind is None:
+            by_kind = source_kind[element.kind] = _of_source_kind(graph, element.id)
+        if by_kind or "internet" in element.tags:
+            found.append(element.id)
+    return tuple(found)
 
 
 def _entry_points(graph: ModelGraph) -> tuple[str, ...]:
     reached = request_predecessors(graph)
     internet = frozenset(sources(graph))
+    placements = graph.placements()
     return tuple(element.id for element in graph.model.elements
-                 if element.id in internet or graph.placement(element.id).public is True
+                 if element.id in internet or placements[element.id].public is True
                  or (kind_of(graph, element.id) in INTERNET_EDGE and element.id not in reached))

@@ -37,7 +37,7 @@ from typing import Any
 
 from archdoc.graph import ModelGraph
 from archdoc.lint.rules._common import finding
-from archdoc.lint.rules._dlq import failure_target, is_dead_letter_queue, says_no_dead_letter_queue, sends_failures
+from archdoc.lint.rules._dlq import failure_target_and_consumers, is_dead_letter_queue, says_no_dead_letter_queue
 from archdoc.lint.rules._wa import SQS, of_kind
 from archdoc.model import Problem, Severity
 
@@ -48,14 +48,16 @@ SEVERITY = Severity.WARNING
 
 def check(graph: ModelGraph, options: Mapping[str, Any]) -> Iterator[Problem]:
     queues = list(of_kind(graph, SQS))
-    failure_targets = {queue.id: failure_target(graph, queue) for queue in queues}  # asked twice below
+    failure_targets: dict[str, str | None] = {}
+    consumers_of: dict[str, list[str]] = {}
+    for queue in queues:
+        failure_targets[queue.id], consumers_of[queue.id] = failure_target_and_consumers(graph, queue)
     dead_letter = {queue.id for queue in queues if is_dead_letter_queue(queue)}
     dead_letter |= {str(target) for target in failure_targets.values() if target is not None}
     for queue in queues:
         if queue.id in dead_letter:
             continue
-        consumers = [relation.target for relation in graph.relations_from(queue.id)
-                     if not sends_failures(graph, relation)]
+        consumers = consumers_of[queue.id]
         if not consumers:
             continue
         if says_no_dead_letter_queue(queue):
