@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from archdoc.graph.components import strongly_connected, weak_components
 from archdoc.graph.placement import Placement, boundary_placement, place_within
 from archdoc.load import catalogue
 from archdoc.load.kinds import Kind
@@ -218,27 +219,7 @@ class ModelGraph:
 
     def weak_components(self) -> list[set[str]]:
         """The elements in parts connected by relations either way (an element alone is a part)."""
-        successors, predecessors = self._adjacency
-        seen: set[str] = set()
-        parts: list[set[str]] = []
-        for start in successors:
-            if start in seen:
-                continue
-            part = {start}
-            stack = [start]
-            while stack:
-                node = stack.pop()
-                for other in successors.get(node, ()):
-                    if other not in part:
-                        part.add(other)
-                        stack.append(other)
-                for other in predecessors.get(node, ()):
-                    if other not in part:
-                        part.add(other)
-                        stack.append(other)
-            seen |= part
-            parts.append(part)
-        return parts
+        return weak_components(*self._adjacency)
 
     def connected(self, source: str, target: str) -> bool:
         """Whether a relation goes from `source` to `target` or back."""
@@ -422,47 +403,6 @@ def _as_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value).lower()
-
-
-def strongly_connected(successors: Mapping[str, Iterable[str]]) -> list[set[str]]:
-    """Tarjan's strongly connected components, without recursion (a long chain must not overflow the stack)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[set[str]] = []
-    for root in successors:
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work: list[tuple[str, Any]] = [(root, iter(successors.get(root, ())))]
-        while work:
-            node, others = work[-1]
-            for other in others:
-                if other not in index:
-                    index[other] = low[other] = len(index)
-                    stack.append(other)
-                    on_stack.add(other)
-                    work.append((other, iter(successors.get(other, ()))))
-                    break
-                if other in on_stack and index[other] < low[node]:
-                    low[node] = index[other]
-            else:
-                work.pop()
-                if work and low[node] < low[work[-1][0]]:
-                    low[work[-1][0]] = low[node]
-                if low[node] == index[node]:
-                    component: set[str] = set()
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.add(member)
-                        if member == node:
-                            break
-                    components.append(component)
-    return components
 
 
 def build_graph(model: Model) -> ModelGraph:

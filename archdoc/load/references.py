@@ -41,7 +41,7 @@ class References:
         first: dict[str, SourceSpan] = {}
         kept_groups = [g for g in groups if self._first_definition(first, g.id, g.span, "group")]
         self.group_ids = {group.id for group in kept_groups}
-        kept_elements = self._first_elements(elements, first)
+        kept_elements = [e for e in elements if self._first_definition(first, e.id, e.span, "element")]
         self.element_ids = {element.id for element in kept_elements}
         self.layers = self._unique(layers, "layer")
         self.layer_ids = {layer.id for layer in self.layers}
@@ -53,13 +53,8 @@ class References:
                 group = replace(group, parent=None)
             checked_groups.append(group)
         self.groups = self._bound_depth(self._break_cycles(checked_groups))
-        layer_ids, group_ids = self.layer_ids, self.group_ids
-        self.elements = [element if (element.layer is None or element.layer in layer_ids)
-                         and (element.group is None or element.group in group_ids) else self._element(element)
-                         for element in kept_elements]  # most references are known: checked inline
-        ids = self.element_ids
-        self.relations = _numbered([r for r in relations if (r.source in ids and r.target in ids)
-                                    or self._endpoints_ok(r.source, r.target, r.span)])
+        self.elements = [self._element(element) for element in kept_elements]
+        self.relations = _numbered([r for r in relations if self._endpoints_ok(r.source, r.target, r.span)])
         self.flows = self._unique([replace(flow, steps=tuple(s for s in flow.steps
                                                              if self._endpoints_ok(s.source, s.target, s.span)))
                                    for flow in flows], "flow")
@@ -67,18 +62,6 @@ class References:
         for view in self.views:
             self.check_selectors((*view.include, *view.exclude, *view.focus))
         return self
-
-    def _first_elements(self, elements: list[Element], first: dict[str, SourceSpan]) -> list[Element]:
-        """The elements whose id nothing before them defined (groups first); each other one is reported
-        (`_first_definition`, asked only then: a model of 50,000 elements has few duplicates)."""
-        kept: list[Element] = []
-        for element in elements:
-            if element.id not in first:
-                first[element.id] = element.span
-                kept.append(element)
-            else:
-                self._first_definition(first, element.id, element.span, "element")
-        return kept
 
     def _element(self, element: Element) -> Element:
         bad_layer = element.layer is not None and element.layer not in self.layer_ids
@@ -116,6 +99,9 @@ class References:
                 self.unknown(selector.span, "group", value, self.group_ids, None)
 
     def _endpoints_ok(self, source: str, target: str, span: SourceSpan) -> bool:
+        ids = self.element_ids
+        if source in ids and target in ids:  # nearly every relation: one call, not three
+            return True
         return self._endpoint_ok(source, span) and self._endpoint_ok(target, span)
 
     def _endpoint_ok(self, name: str, span: SourceSpan) -> bool:
